@@ -1,4 +1,4 @@
-var builder = WebApplication.CreateBuilder(args);
-var app = builder.Build();
-app.MapGet("/healthz", () => Results.Text("ok"));
+using VpWijzer.Hosting;
+
+var app = BotApplication.Build(args);
 await app.RunAsync().ConfigureAwait(false);

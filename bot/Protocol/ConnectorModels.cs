@@ -85,8 +85,8 @@ public sealed class TeamsChannelAccount
 
 /// <summary>What an invoke turn answers in the HTTP body.</summary>
 /// <param name="Status">HTTP status code.</param>
-/// <param name="Body">JSON body, or null.</param>
-public sealed record InvokeResponse(int Status, object? Body);
+/// <param name="Body">The <c>adaptiveCard/action</c> response body, or null for an empty body.</param>
+public sealed record InvokeResponse(int Status, AdaptiveCardInvokeResponse? Body);
 
 /// <summary>Body of an <c>adaptiveCard/action</c> invoke response.</summary>
 /// <remarks>https://learn.microsoft.com/microsoftteams/platform/task-modules-and-cards/cards/universal-actions-for-adaptive-cards/overview</remarks>

@@ -1,0 +1,21 @@
+namespace VpWijzer.Cards;
+
+/// <summary>Short texts that several cards share.</summary>
+public static class CommonText
+{
+    public static readonly Localized NothingStored = new(
+        "Ik bewaar niets van wat je typt. Ik houd ook niet bij wie iets vraagt.",
+        "I don't keep anything you type. I also don't keep track of who asks.");
+
+    public static readonly Localized SafetyLine = new(
+        "In acuut gevaar? Bel **112**. Denk je aan zelfdoding? Bel **113** of gratis **0800-0113** (dag en nacht).",
+        "In acute danger? Call **112**. Thinking about suicide? Call **113** or free **0800-0113** (day and night).");
+
+    public static readonly Localized WhatIsUnwanted = new("Wat is ongewenst gedrag?", "What is unwanted behaviour?");
+    public static readonly Localized WhatDoesVpDo = new("Wat doet een vertrouwenspersoon?", "What does a confidential adviser do?");
+    public static readonly Localized SelfCheck = new("Korte check: is dit ongewenst gedrag?", "Quick check: is this unwanted behaviour?");
+    public static readonly Localized TalkToVp = new("Praat met een vertrouwenspersoon", "Talk to a confidential adviser");
+    public static readonly Localized SwitchLanguage = new("English", "Nederlands");
+    public static readonly Localized Menu = new("Menu", "Menu");
+    public static readonly Localized Stop = new("Stop", "Stop");
+}

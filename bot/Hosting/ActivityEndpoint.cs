@@ -1,0 +1,158 @@
+using System.Buffers;
+using System.IO.Pipelines;
+using System.Net;
+using System.Text.Json;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.Extensions.Options;
+using VpWijzer.Auth;
+using VpWijzer.Protocol;
+using VpWijzer.Routing;
+
+namespace VpWijzer.Hosting;
+
+/// <summary><c>POST /api/messages</c>: read, authenticate, run the turn, deliver, answer.</summary>
+public static class ActivityEndpoint
+{
+    public const string Path = "/api/messages";
+
+    public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
+    {
+        endpoints.MapPost(Path, HandleAsync);
+
+        // The Agents Playground probes the endpoint with HEAD before it starts.
+        endpoints.MapMethods(Path, [HttpMethods.Head, HttpMethods.Get], (HttpContext http, IOptions<BotAuthOptions> auth) =>
+            auth.Value.IsDevelopmentMode && !IsLoopback(http) ? Results.StatusCode(403) : Results.StatusCode(http.Request.Method == HttpMethods.Head ? 200 : 405));
+        return endpoints;
+    }
+
+    private static async Task<IResult> HandleAsync(
+        HttpContext http,
+        IOptions<BotAuthOptions> authOptions,
+        IOptions<EndpointOptions> endpointOptions,
+        IInboundTokenValidator validator,
+        TurnPipeline pipeline,
+        ReplyDelivery delivery,
+        ConversationTurnLock turnLock,
+        ILoggerFactory loggers)
+    {
+        var logger = loggers.CreateLogger("VpWijzer.Hosting.ActivityEndpoint");
+        var ct = http.RequestAborted;
+        var devMode = authOptions.Value.IsDevelopmentMode;
+        if (devMode && !IsLoopback(http))
+        {
+            Log.RejectedNonLoopback(logger);
+            return Results.StatusCode(403);
+        }
+
+        var limit = endpointOptions.Value.MaxActivityBytes;
+        if (http.Request.ContentLength > limit)
+        {
+            return Results.StatusCode(413);
+        }
+
+        var body = await ReadBodyAsync(http.Request.BodyReader, limit, ct).ConfigureAwait(false);
+        if (body is null)
+        {
+            return Results.StatusCode(413);
+        }
+
+        Activity? activity;
+        try
+        {
+            activity = ProtocolJson.DeserializeActivity(body);
+        }
+        catch (JsonException)
+        {
+            return Results.StatusCode(400);
+        }
+
+        if (activity is null || string.IsNullOrEmpty(activity.Type))
+        {
+            return Results.StatusCode(400);
+        }
+
+        if (devMode)
+        {
+            // Without auth nobody vouches for serviceUrl: only ever post replies back to this machine.
+            if (!string.IsNullOrEmpty(activity.ServiceUrl) && !IsLoopbackUrl(activity.ServiceUrl))
+            {
+                Log.RejectedServiceUrl(logger);
+                return Results.StatusCode(403);
+            }
+        }
+        else
+        {
+            var auth = await validator.ValidateAsync(http.Request.Headers.Authorization.ToString(), activity.ServiceUrl, activity.ChannelId, ct).ConfigureAwait(false);
+            if (!auth.IsAuthenticated)
+            {
+                Log.Unauthorized(logger, auth.Failure.ToString());
+                return Results.StatusCode(401);
+            }
+        }
+
+        if (!IsSupported(activity.Type))
+        {
+            return Results.Ok();
+        }
+
+        if (activity.Conversation?.Id is null || string.IsNullOrEmpty(activity.ServiceUrl) || !Uri.TryCreate(activity.ServiceUrl, UriKind.Absolute, out _))
+        {
+            return Results.StatusCode(400);
+        }
+
+        TurnResult result;
+        using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
+        {
+            timeout.CancelAfter(endpointOptions.Value.TurnTimeout);
+            using var held = await turnLock.AcquireAsync(activity.ChannelId ?? string.Empty, activity.Conversation.Id, timeout.Token).ConfigureAwait(false);
+            result = await pipeline.RunAsync(activity, http.RequestServices, timeout.Token).ConfigureAwait(false);
+        }
+
+        await delivery.DeliverAsync(result.Replies, ct).ConfigureAwait(false);
+
+        if (activity.Type == ActivityTypes.Invoke)
+        {
+            var invoke = result.InvokeResponse ?? new InvokeResponse(200, null);
+            return invoke.Body is null
+                ? Results.StatusCode(invoke.Status)
+                : Results.Json(invoke.Body, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse, statusCode: invoke.Status);
+        }
+
+        return Results.Ok();
+    }
+
+    private static bool IsSupported(string type) => type is ActivityTypes.Message or ActivityTypes.Invoke or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate;
+
+    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
+    private static async Task<byte[]?> ReadBodyAsync(PipeReader reader, int limit, CancellationToken ct)
+    {
+        while (true)
+        {
+            var read = await reader.ReadAsync(ct).ConfigureAwait(false);
+            if (read.Buffer.Length > limit)
+            {
+                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+                return null;
+            }
+
+            if (read.IsCompleted)
+            {
+                var bytes = read.Buffer.ToArray();
+                reader.AdvanceTo(read.Buffer.End);
+                return bytes;
+            }
+
+            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
+        }
+    }
+
+    internal static bool IsLoopback(HttpContext http)
+    {
+        var remote = http.Connection.RemoteIpAddress;
+        return remote is not null && IPAddress.IsLoopback(remote);
+    }
+
+    private static bool IsLoopbackUrl(string url) =>
+        Uri.TryCreate(url, UriKind.Absolute, out var uri)
+        && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
+}

@@ -1,0 +1,58 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using VpWijzer.Dialogs;
+using VpWijzer.Routing;
+using VpWijzer.State;
+
+namespace VpWijzer.Hosting;
+
+public static class ServiceCollectionExtensions
+{
+    public static IServiceCollection AddBotState(this IServiceCollection services)
+    {
+        services.AddOptions<StateOptions>().BindConfiguration(StateOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<MemoryConversationStateStore>();
+        services.TryAddSingleton<IConversationStateStore>(sp => sp.GetRequiredService<MemoryConversationStateStore>());
+        services.TryAddSingleton<ConversationStateAccessor>();
+        services.AddHostedService<StateSweepService>();
+        return services;
+    }
+
+    /// <summary>The turn pipeline: middleware in order, then the router built from every route module.</summary>
+    public static IServiceCollection AddBotDialogs(this IServiceCollection services)
+    {
+        services.AddSingleton<CoreDialogs>();
+        services.AddSingleton<IRouteModule>(sp => sp.GetRequiredService<CoreDialogs>());
+        services.AddSingleton<ITurnErrorReporter>(sp => sp.GetRequiredService<CoreDialogs>());
+        services.TryAddSingleton<ILanguageDetector, NoLanguageDetector>();
+
+        services.AddSingleton<ITurnMiddleware, StateMiddleware>();
+        services.AddSingleton<ITurnMiddleware, LanguageMiddleware>();
+
+        services.AddSingleton(sp =>
+        {
+            var routes = new RouterBuilder();
+            foreach (var module in sp.GetServices<IRouteModule>())
+            {
+                module.Register(routes);
+            }
+
+            return routes.Build();
+        });
+        services.AddSingleton<TurnPipeline>();
+        return services;
+    }
+
+    public static IServiceCollection AddBotEndpoints(this IServiceCollection services)
+    {
+        services.AddOptions<EndpointOptions>().BindConfiguration(EndpointOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<ReplyDelivery>();
+        services.AddSingleton<ConversationTurnLock>();
+        services.AddSingleton<IReadinessCheck, StateStoreReadiness>();
+        return services;
+    }
+
+    private sealed class NoLanguageDetector : ILanguageDetector
+    {
+        public Language? Detect(string text) => null;
+    }
+}

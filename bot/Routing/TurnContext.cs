@@ -1,0 +1,61 @@
+using VpWijzer.Cards;
+using VpWijzer.Protocol;
+using VpWijzer.State;
+
+namespace VpWijzer.Routing;
+
+/// <summary>One turn: the incoming activity, the conversation's state, and what the bot answers.</summary>
+public sealed class TurnContext(Activity activity, IServiceProvider services, CancellationToken cancellationToken)
+{
+    private readonly List<Activity> _replies = [];
+
+    public Activity Activity { get; } = activity;
+
+    public IServiceProvider Services { get; } = services;
+
+    public CancellationToken CancellationToken { get; } = cancellationToken;
+
+    /// <summary>The conversation's state, loaded before routing and saved after.</summary>
+    public ConversationState State { get; set; } = new();
+
+    /// <summary>Set when the state should be deleted rather than saved (e.g. "stop").</summary>
+    public bool ForgetState { get; set; }
+
+    /// <summary>The language of this turn's answers.</summary>
+    public Language Language { get; set; } = Language.Nl;
+
+    /// <summary>Messages to deliver, in order.</summary>
+    public IReadOnlyList<Activity> Replies => _replies;
+
+    /// <summary>For invokes: what goes back in the HTTP body.</summary>
+    public InvokeResponse? InvokeResponse { get; set; }
+
+    /// <summary>True when this turn came from a card button (Action.Submit or Action.Execute).</summary>
+    public bool IsCardAction { get; set; }
+
+    public T GetService<T>()
+        where T : notnull => (T)(Services.GetService(typeof(T)) ?? throw new InvalidOperationException($"Service {typeof(T).Name} is not registered."));
+
+    public void Send(Activity activity) => _replies.Add(activity);
+
+    /// <summary>Queues a reply with one Adaptive Card; <paramref name="summary"/> is the notification text.</summary>
+    public void SendCard(AdaptiveCard card, string summary)
+    {
+        var reply = Activity.CreateReply();
+        reply.Summary = summary;
+        reply.Attachments = [new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = CardSerializer.ToJsonElement(card) }];
+        _replies.Add(reply);
+    }
+
+    /// <summary>Queues a plain text reply. Never pass user text here.</summary>
+    public void SendText(string text)
+    {
+        var reply = Activity.CreateReply();
+        reply.Text = text;
+        reply.TextFormat = "markdown";
+        _replies.Add(reply);
+    }
+}
+
+/// <summary>What a turn produced.</summary>
+public sealed record TurnResult(IReadOnlyList<Activity> Replies, InvokeResponse? InvokeResponse);

@@ -1,0 +1,51 @@
+using Microsoft.Extensions.Logging;
+using VpWijzer.Protocol;
+
+namespace VpWijzer.Routing;
+
+/// <summary>Runs middleware in order, then the router; turns exceptions into a kind message.</summary>
+public sealed class TurnPipeline(IEnumerable<ITurnMiddleware> middleware, Router router, ITurnErrorReporter errors, ILogger<TurnPipeline> logger)
+{
+    private readonly ITurnMiddleware[] _middleware = middleware.ToArray();
+
+    public async Task<TurnResult> RunAsync(Activity activity, IServiceProvider services, CancellationToken ct)
+    {
+        var context = new TurnContext(activity, services, ct);
+        try
+        {
+            await RunFromAsync(context, 0).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (ct.IsCancellationRequested)
+        {
+            throw;
+        }
+#pragma warning disable CA1031 // The user must always get an answer; the exception type is logged, never its message.
+        catch (Exception ex)
+#pragma warning restore CA1031
+        {
+            Log.TurnFailed(logger, ex.GetType().Name, activity.Type ?? "unknown");
+            var fallback = new TurnContext(activity, services, ct) { Language = context.Language };
+            errors.Report(fallback);
+            return new TurnResult(fallback.Replies, activity.Type == ActivityTypes.Invoke ? fallback.InvokeResponse ?? new InvokeResponse(200, null) : null);
+        }
+
+        return new TurnResult(context.Replies, context.InvokeResponse);
+    }
+
+    private Task RunFromAsync(TurnContext context, int index) =>
+        index < _middleware.Length
+            ? _middleware[index].InvokeAsync(context, () => RunFromAsync(context, index + 1))
+            : router.RouteAsync(context);
+}
+
+/// <summary>Tells the user, kindly and without details, that something went wrong.</summary>
+public interface ITurnErrorReporter
+{
+    void Report(TurnContext context);
+}
+
+internal static partial class Log
+{
+    [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Turn failed with {ExceptionType} for a {ActivityType} activity")]
+    public static partial void TurnFailed(ILogger logger, string exceptionType, string activityType);
+}
