@@ -16,7 +16,9 @@ public static class CardVerbs
     public static readonly Verb<NoPayload> TalkToVp = new("booking.start");
 }
 
-public sealed record LanguagePayload(Language Language);
+/// <param name="Language">The language to switch to.</param>
+/// <param name="Topic">When set, the answer to show again in the new language.</param>
+public sealed record LanguagePayload(Language Language, string? Topic = null);
 
 public sealed record TopicPayload(string Topic);
 

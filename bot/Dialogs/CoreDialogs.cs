@@ -27,7 +27,6 @@ public sealed class CoreDialogs : IRouteModule, ITurnErrorReporter
             .OnVerb(CardVerbs.Menu, (ctx, _) => ShowMenuAsync(ctx))
             .OnVerb(CardVerbs.Help, (ctx, _) => ShowHelpAsync(ctx))
             .OnVerb(CardVerbs.Stop, (ctx, _) => StopAsync(ctx))
-            .OnVerb(CardVerbs.SetLanguage, (ctx, p) => SwitchAsync(ctx, p.Language))
             .OnRejectedAction(RejectedAsync);
     }
 

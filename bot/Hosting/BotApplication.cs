@@ -31,6 +31,7 @@ public static class BotApplication
         builder.Services.AddBotConnector();
         builder.Services.AddBotState();
         builder.Services.AddBotDialogs();
+        builder.Services.AddKnowledge();
         builder.Services.AddBotEndpoints();
 
         configure?.Invoke(builder);

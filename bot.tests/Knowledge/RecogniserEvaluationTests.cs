@@ -1,0 +1,70 @@
+using VpWijzer.Knowledge;
+using VpWijzer.State;
+using VpWijzer.Tests.Infrastructure;
+
+namespace VpWijzer.Tests.Knowledge;
+
+public sealed class RecogniserEvaluationTests
+{
+    [Fact]
+    public void Classify_DevSet_AtLeast95PercentAndEveryCrisis()
+    {
+        var rows = File.ReadAllLines(RepoPaths.DevSet)
+            .Where(l => !l.StartsWith('#') && l.Contains('\t', StringComparison.Ordinal))
+            .Select(l => l.Split('\t'))
+            .Select(p => (Expected: p[0].Trim(), Question: p[1].Trim()))
+            .ToList();
+
+        var results = rows.Select(r => (r.Expected, r.Question, Actual: TestKnowledge.Classifier.Classify(r.Question, Language.Nl).Topic)).ToList();
+
+        var wrong = results.Where(r => r.Expected != r.Actual).Select(r => $"{r.Expected} -> {r.Actual}: {r.Question}").ToList();
+        var accuracy = 1.0 - ((double)wrong.Count / rows.Count);
+        Assert.True(rows.Count >= 80, "the dev set was not read");
+        Assert.True(accuracy >= 0.95, $"accuracy {accuracy:P1}; wrong:\n" + string.Join("\n", wrong));
+        Assert.All(results.Where(r => r.Expected == TopicIds.Crisis), r => Assert.Equal(TopicIds.Crisis, r.Actual));
+    }
+
+    [Theory]
+    [InlineData("is dit pesten?", TopicIds.Bullying)]
+    [InlineData("blijft dit geheim?", TopicIds.Confidentiality)]
+    [InlineData("kan de VP mijn baas aanspreken?", TopicIds.VpLimits)]
+    [InlineData("wat doet een vertrouwenspersoon", TopicIds.VpRole)]
+    [InlineData("seksuele intimidatie", TopicIds.SexualHarassment)]
+    public void Classify_IssueExamples_ExpectedTopic(string question, string expected)
+    {
+        var result = TestKnowledge.Classifier.Classify(question, Language.Nl);
+
+        Assert.Equal(expected, result.Topic);
+    }
+
+    [Theory]
+    [InlineData("Wat is pessten precies", TopicIds.Bullying)]
+    [InlineData("vertrouwenspersooon wat doet die", TopicIds.VpRole)]
+    [InlineData("discriminatei op het werk", TopicIds.Discrimination)]
+    public void Classify_Typos_StillFound(string question, string expected)
+    {
+        var result = TestKnowledge.Classifier.Classify(question, Language.Nl);
+
+        Assert.Equal(expected, result.Topic);
+    }
+
+    [Theory]
+    [InlineData("What does a confidential adviser do?", Language.En)]
+    [InlineData("Wat doet een vertrouwenspersoon?", Language.Nl)]
+    [InlineData("pesten", Language.Nl)]
+    public void Classify_Language_Detected(string question, Language expected)
+    {
+        var result = TestKnowledge.Classifier.Classify(question, expected == Language.En ? Language.Nl : Language.En);
+
+        Assert.Equal(expected, result.Language);
+    }
+
+    [Fact]
+    public void Classify_Gibberish_NoneWithLowConfidence()
+    {
+        var result = TestKnowledge.Classifier.Classify("qwx zzv plonk", Language.Nl);
+
+        Assert.Equal(TopicIds.None, result.Topic);
+        Assert.True(result.Confidence < 0.35);
+    }
+}

@@ -1,0 +1,47 @@
+using VpWijzer.Routing;
+using VpWijzer.State;
+
+namespace VpWijzer.Cards;
+
+/// <summary>A topic shown to the user, with the ids and titles of the topics to offer next.</summary>
+public sealed record AnswerView(
+    Language Language,
+    string TopicId,
+    string Title,
+    IReadOnlyList<string> Paragraphs,
+    IReadOnlyList<(string TopicId, string Title)> FollowUps,
+    bool OfferVp);
+
+/// <summary>The answer to a question: our content only, never the user's words.</summary>
+public static class AnswerCard
+{
+    public static AdaptiveCard Create(AnswerView view)
+    {
+        var l = view.Language;
+        var body = new List<CardElement>
+        {
+            new TextBlock(view.Title) { Size = "Medium", Weight = "Bolder", Style = "heading" },
+        };
+        body.AddRange(view.Paragraphs.Select(p => new TextBlock(p)));
+
+        if (view.FollowUps.Count > 0)
+        {
+            body.Add(new TextBlock(l.Pick("Misschien wil je ook weten:", "You may also want to know:")) { IsSubtle = true, Separator = true, Spacing = "Medium" });
+            body.Add(new ActionSet
+            {
+                Actions = view.FollowUps.Take(4).Select(f => (CardAction)CardActions.Submit(f.Title, CardVerbs.ShowTopic, new TopicPayload(f.TopicId))).ToList(),
+            });
+        }
+
+        var actions = new List<CardAction>();
+        if (view.OfferVp)
+        {
+            actions.Add(CardActions.Submit(CommonText.TalkToVp.For(l), CardVerbs.TalkToVp, NoPayload.Instance, style: "positive"));
+        }
+
+        actions.Add(CardActions.Submit(CommonText.Menu.For(l), CardVerbs.Menu, NoPayload.Instance));
+        actions.Add(CardActions.Submit(CommonText.SwitchLanguage.For(l), CardVerbs.SetLanguage, new LanguagePayload(l.Other(), view.TopicId)));
+
+        return new AdaptiveCard { Lang = l.Tag(), FallbackText = view.Title, Body = body, Actions = actions };
+    }
+}

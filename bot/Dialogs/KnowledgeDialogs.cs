@@ -1,0 +1,166 @@
+using VpWijzer.Cards;
+using VpWijzer.Knowledge;
+using VpWijzer.Routing;
+using VpWijzer.State;
+
+namespace VpWijzer.Dialogs;
+
+/// <summary>Anonymous answers: free text, topic buttons, clarification, the self-check and language switching.</summary>
+public sealed class KnowledgeDialogs(KnowledgeBase knowledge, QuestionClassifier classifier, IBookingEntry booking) : IRouteModule
+{
+    public void Register(RouterBuilder routes)
+    {
+        routes
+            .OnText(AnswerTextAsync)
+            .OnVerb(CardVerbs.ShowTopic, ShowTopicVerbAsync)
+            .OnVerb(CardVerbs.SetLanguage, SetLanguageAsync)
+            .OnVerb(CardVerbs.StartSelfCheck, (ctx, _) => StartSelfCheckAsync(ctx))
+            .OnVerb(CardVerbs.SelfCheckAnswer, SelfCheckAnswerAsync)
+            .OnVerb(CardVerbs.TalkToVp, (ctx, _) => booking.StartAsync(ctx))
+            .OnCommand("afspraak maken", booking.StartAsync)
+            .OnCommand("afspraak", booking.StartAsync)
+            .OnCommand("book", booking.StartAsync)
+            .OnCommand("check", StartSelfCheckAsync)
+            .OnCommand("is dit ongewenst gedrag", StartSelfCheckAsync);
+    }
+
+    /// <summary>Shows a topic's answer (or the crisis card), in the turn's language.</summary>
+    public Task ShowTopicAsync(TurnContext context, string topicId)
+    {
+        var l = context.Language;
+        context.State.LastTopic = topicId;
+        context.State.Flow = DialogFlow.None;
+        var topic = knowledge[topicId];
+        var text = topic.Text(l);
+        switch (topicId)
+        {
+            case TopicIds.Crisis:
+                context.SendCard(CrisisCard.Create(new CrisisView(l, text.Title, text.Answer)), text.Title);
+                return Task.CompletedTask;
+            case TopicIds.Help:
+                context.SendCard(HelpCard.Create(new HelpView(l, NotUnderstood: false)), text.Title);
+                return Task.CompletedTask;
+            case TopicIds.Book:
+                return booking.StartAsync(context);
+        }
+
+        var followUps = topic.FollowUps
+            .Where(f => f != TopicIds.Book)
+            .Select(f => (f, knowledge[f].Text(l).Title))
+            .ToList();
+        context.SendCard(AnswerCard.Create(new AnswerView(l, topicId, text.Title, text.Answer, followUps, OfferVp: topicId != TopicIds.None)), text.Title);
+        return Task.CompletedTask;
+    }
+
+    private Task AnswerTextAsync(TurnContext context)
+    {
+        var recognition = classifier.Classify(context.Activity.Text ?? string.Empty, context.Language);
+        if (recognition.Topic == TopicIds.Crisis)
+        {
+            return ShowTopicAsync(context, TopicIds.Crisis);
+        }
+
+        if (recognition.Topic != TopicIds.None && recognition.Confidence < QuestionClassifier.ClarifyBelow)
+        {
+            var options = new[] { recognition.Topic }.Concat(recognition.Alternatives)
+                .Where(t => t is not TopicIds.None and not TopicIds.Help)
+                .Distinct()
+                .Take(3)
+                .Select(t => (t, knowledge[t].Text(context.Language).Title))
+                .ToList();
+            context.State.Flow = DialogFlow.None;
+            context.SendCard(ClarifyCard.Create(new ClarifyView(context.Language, options)), context.Language.Pick("Bedoel je een van deze?", "Do you mean one of these?"));
+            return Task.CompletedTask;
+        }
+
+        return ShowTopicAsync(context, recognition.Topic);
+    }
+
+    private Task ShowTopicVerbAsync(TurnContext context, TopicPayload payload)
+    {
+        if (!knowledge.TryGet(payload.Topic, out _))
+        {
+            // A tampered or outdated button: say so kindly and show the way back.
+            context.SendCard(HelpCard.Create(new HelpView(context.Language, NotUnderstood: true)), context.Language.Pick("Menu", "Menu"));
+            return Task.CompletedTask;
+        }
+
+        return ShowTopicAsync(context, payload.Topic);
+    }
+
+    private Task SetLanguageAsync(TurnContext context, LanguagePayload payload)
+    {
+        if (!Enum.IsDefined(payload.Language))
+        {
+            context.SendCard(WelcomeCard.Create(new WelcomeView(context.Language)), "Menu");
+            return Task.CompletedTask;
+        }
+
+        context.Language = payload.Language;
+        context.State.Language = payload.Language;
+        context.State.LanguageChosen = true;
+        if (payload.Topic is not null && knowledge.TryGet(payload.Topic, out _))
+        {
+            return ShowTopicAsync(context, payload.Topic);
+        }
+
+        context.SendCard(WelcomeCard.Create(new WelcomeView(payload.Language)), payload.Language.Pick("Ik praat nu Nederlands met je", "I'll speak English with you now"));
+        return Task.CompletedTask;
+    }
+
+    private static Task StartSelfCheckAsync(TurnContext context)
+    {
+        context.State.Flow = DialogFlow.SelfCheck;
+        context.State.Step = 1;
+        context.State.SelfCheckAnswers = 0;
+        context.SendCard(SelfCheckCard.Create(SelfCheck.Question(context.Language, 1)), context.Language.Pick("Korte check", "Quick check"));
+        return Task.CompletedTask;
+    }
+
+    private Task SelfCheckAnswerAsync(TurnContext context, SelfCheckAnswerPayload payload)
+    {
+        var state = context.State;
+        var l = context.Language;
+        if (state.Flow != DialogFlow.SelfCheck || payload.Step != state.Step)
+        {
+            context.SendText(l.Pick(
+                "Die vraag van de check is al voorbij. Ik begin de check graag opnieuw met je.",
+                "That question of the check has already passed. Happy to start the check again with you."));
+            return StartSelfCheckAsync(context);
+        }
+
+        if (payload.Answer == SelfCheckAnswers.Back)
+        {
+            state.Step = Math.Max(1, state.Step - 1);
+            context.SendCard(SelfCheckCard.Create(SelfCheck.Question(l, state.Step)), l.Pick("Korte check", "Quick check"));
+            return Task.CompletedTask;
+        }
+
+        if (!SelfCheck.IsValidAnswer(payload.Step, payload.Answer))
+        {
+            context.SendCard(SelfCheckCard.Create(SelfCheck.Question(l, state.Step)), l.Pick("Korte check", "Quick check"));
+            return Task.CompletedTask;
+        }
+
+        state.SelfCheckAnswers = SelfCheck.Record(state.SelfCheckAnswers, payload.Step, payload.Answer);
+        if (payload.Step < SelfCheck.Steps)
+        {
+            state.Step = payload.Step + 1;
+            context.SendCard(SelfCheckCard.Create(SelfCheck.Question(l, state.Step)), l.Pick("Korte check", "Quick check"));
+            return Task.CompletedTask;
+        }
+
+        var result = SelfCheck.Result(l, state.SelfCheckAnswers, knowledge);
+        state.Flow = DialogFlow.None;
+        state.Step = 0;
+        state.SelfCheckAnswers = 0;
+        context.SendCard(SelfCheckResultCard.Create(result), l.Pick("Resultaat van de korte check", "Result of the quick check"));
+        return Task.CompletedTask;
+    }
+}
+
+/// <summary>How a conversation with a VP is started; the booking flow provides the real one.</summary>
+public interface IBookingEntry
+{
+    Task StartAsync(TurnContext context);
+}

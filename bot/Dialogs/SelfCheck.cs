@@ -1,0 +1,132 @@
+using VpWijzer.Cards;
+using VpWijzer.Knowledge;
+using VpWijzer.State;
+
+namespace VpWijzer.Dialogs;
+
+/// <summary>
+/// The guided self-check: five button questions, answers kept as a bit set in state (never text),
+/// ending in what the answers resemble — never a verdict.
+/// </summary>
+public static class SelfCheck
+{
+    public const int Steps = 5;
+
+    // Bit layout of ConversationState.SelfCheckAnswers: 3 bits per step (0 = not answered).
+    private static readonly string[][] Allowed =
+    [
+        [SelfCheckAnswers.Colleague, SelfCheckAnswers.Manager, SelfCheckAnswers.Client, SelfCheckAnswers.Other],
+        [SelfCheckAnswers.Yes, SelfCheckAnswers.No, SelfCheckAnswers.Unsure],
+        [SelfCheckAnswers.Yes, SelfCheckAnswers.No, SelfCheckAnswers.Unsure],
+        [SelfCheckAnswers.Yes, SelfCheckAnswers.No, SelfCheckAnswers.Unsure],
+        [SelfCheckAnswers.Yes, SelfCheckAnswers.No, SelfCheckAnswers.Unsure],
+    ];
+
+    public static bool IsValidAnswer(int step, string answer) =>
+        step is >= 1 and <= Steps && Array.IndexOf(Allowed[step - 1], answer) >= 0;
+
+    public static int Record(int bits, int step, string answer)
+    {
+        var code = Array.IndexOf(Allowed[step - 1], answer) + 1;
+        var shift = (step - 1) * 3;
+        return (bits & ~(0b111 << shift)) | (code << shift);
+    }
+
+    public static string? AnswerAt(int bits, int step)
+    {
+        var code = (bits >> ((step - 1) * 3)) & 0b111;
+        return code == 0 ? null : Allowed[step - 1][code - 1];
+    }
+
+    public static SelfCheckQuestionView Question(Language l, int step)
+    {
+        (string, string)[] yesNo =
+        [
+            (SelfCheckAnswers.Yes, l.Pick("Ja", "Yes")),
+            (SelfCheckAnswers.No, l.Pick("Nee", "No")),
+            (SelfCheckAnswers.Unsure, l.Pick("Weet ik niet", "Not sure")),
+        ];
+        return step switch
+        {
+            1 => new SelfCheckQuestionView(l, 1, Steps, l.Pick("Wie doet het?", "Who is doing it?"), l.Pick("Kies wat het beste past.", "Choose what fits best."),
+            [
+                (SelfCheckAnswers.Colleague, l.Pick("Een collega", "A colleague")),
+                (SelfCheckAnswers.Manager, l.Pick("Mijn leidinggevende", "My manager")),
+                (SelfCheckAnswers.Client, l.Pick("Een klant of burger", "A client or member of the public")),
+                (SelfCheckAnswers.Other, l.Pick("Iemand anders", "Someone else")),
+            ]),
+            2 => new SelfCheckQuestionView(l, 2, Steps, l.Pick("Gebeurt het vaker?", "Does it happen more than once?"), null,
+            [
+                (SelfCheckAnswers.Yes, l.Pick("Ja, vaker", "Yes, more often")),
+                (SelfCheckAnswers.No, l.Pick("Nee, één keer", "No, once")),
+                (SelfCheckAnswers.Unsure, l.Pick("Weet ik niet", "Not sure")),
+            ]),
+            3 => new SelfCheckQuestionView(l, 3, Steps, l.Pick("Heeft het iets seksueels?", "Is there anything sexual about it?"),
+                l.Pick("Bijvoorbeeld opmerkingen, grappen, blikken, berichten of aanrakingen.", "For example remarks, jokes, looks, messages or touching."), yesNo),
+            4 => new SelfCheckQuestionView(l, 4, Steps, l.Pick("Heeft het te maken met wie je bent?", "Is it about who you are?"),
+                l.Pick("Bijvoorbeeld je afkomst, huidskleur, geloof, gender, seksuele voorkeur, leeftijd of een beperking.", "For example your origin, skin colour, religion, gender, sexual orientation, age or a disability."), yesNo),
+            _ => new SelfCheckQuestionView(l, 5, Steps, l.Pick("Wordt er geschreeuwd, gedreigd of geweld gebruikt?", "Is there shouting, threatening or violence?"), null, yesNo),
+        };
+    }
+
+    public static SelfCheckResultView Result(Language l, int bits, KnowledgeBase knowledge)
+    {
+        var observations = new List<string>();
+        var topics = new List<string>();
+        var who = AnswerAt(bits, 1);
+        if (AnswerAt(bits, 2) == SelfCheckAnswers.Yes)
+        {
+            observations.Add(l.Pick(
+                "- Het gebeurt vaker. Gedrag dat steeds terugkomt en waar je je moeilijk tegen kunt verweren, heet **pesten**.",
+                "- It happens more than once. Behaviour that keeps coming back and that is hard to defend yourself against is called **bullying**."));
+            topics.Add(TopicIds.Bullying);
+        }
+
+        if (AnswerAt(bits, 3) is SelfCheckAnswers.Yes or SelfCheckAnswers.Unsure)
+        {
+            observations.Add(l.Pick(
+                "- Seksuele aandacht die jij niet wilt, in woorden, gebaren, berichten of aanrakingen, heet **seksuele intimidatie**.",
+                "- Sexual attention you don't want, in words, gestures, messages or touching, is called **sexual harassment**."));
+            topics.Add(TopicIds.SexualHarassment);
+        }
+
+        if (AnswerAt(bits, 4) is SelfCheckAnswers.Yes or SelfCheckAnswers.Unsure)
+        {
+            observations.Add(l.Pick(
+                "- Anders behandeld worden om wie je bent, heet **discriminatie**.",
+                "- Being treated differently because of who you are is called **discrimination**."));
+            topics.Add(TopicIds.Discrimination);
+        }
+
+        if (AnswerAt(bits, 5) is SelfCheckAnswers.Yes or SelfCheckAnswers.Unsure)
+        {
+            observations.Add(l.Pick(
+                "- Schreeuwen, dreigen of geweld valt onder **agressie en geweld**. Ben je nu in gevaar? Bel **112**.",
+                "- Shouting, threats or violence fall under **aggression and violence**. In danger right now? Call **112**."));
+            topics.Add(TopicIds.Aggression);
+        }
+
+        if (who == SelfCheckAnswers.Manager)
+        {
+            observations.Add(l.Pick(
+                "- Het gaat om je leidinggevende. Een verschil in macht maakt het vaak extra lastig. Ook dan kun je bij een vertrouwenspersoon terecht.",
+                "- It concerns your manager. A difference in power often makes it harder. You can still go to a confidential adviser."));
+        }
+        else if (who == SelfCheckAnswers.Client)
+        {
+            observations.Add(l.Pick(
+                "- Ook gedrag van klanten of burgers telt mee als ongewenst gedrag.",
+                "- Behaviour by clients or members of the public counts as unwanted behaviour too."));
+        }
+
+        if (topics.Count == 0)
+        {
+            observations.Add(l.Pick(
+                "- Je antwoorden passen niet duidelijk bij één vorm. Dat zegt niets over hoe zwaar het voor jou is.",
+                "- Your answers don't clearly fit one form. That says nothing about how hard it is for you."));
+        }
+
+        topics.Add(TopicIds.UnwantedBehaviour);
+        return new SelfCheckResultView(l, observations, topics.Select(t => (t, knowledge[t].Text(l).Title)).ToList());
+    }
+}

@@ -1,0 +1,70 @@
+using System.Text.Json;
+using VpWijzer.Knowledge;
+using VpWijzer.State;
+
+namespace VpWijzer.Hosting;
+
+/// <summary>
+/// <c>kb ask</c>: one question per stdin line → one JSON object per stdout line, in order, with the
+/// exact classifier the bot uses. <c>kb check</c>: validates the content files.
+/// </summary>
+public static class KbCommand
+{
+    public static async Task<int> RunAsync(string[] args, TextReader input, TextWriter output, TextWriter error)
+    {
+        var verb = args.Length > 0 ? args[0] : string.Empty;
+        var directory = args.Length > 2 && args[1] == "--content" ? args[2] : ContentLoader.DefaultDirectory;
+        var result = ContentLoader.Load(directory, new ContactOptions());
+        switch (verb)
+        {
+            case "check":
+                if (!result.IsValid)
+                {
+                    foreach (var e in result.Errors)
+                    {
+                        await error.WriteLineAsync(e.ToString()).ConfigureAwait(false);
+                    }
+
+                    await error.WriteLineAsync($"{result.Errors.Count} problem(s) found.").ConfigureAwait(false);
+                    return 1;
+                }
+
+                var kb = result.KnowledgeBase!;
+                var examples = kb.Topics.Sum(t => t.Nl.Examples.Count + t.En.Examples.Count);
+                await output.WriteLineAsync($"Content OK: {kb.Topics.Count} topics, {examples} example questions (nl + en).").ConfigureAwait(false);
+                return 0;
+
+            case "ask":
+                if (!result.IsValid)
+                {
+                    await error.WriteLineAsync("The content files have errors; run 'kb check'.").ConfigureAwait(false);
+                    return 1;
+                }
+
+                using (var analysis = new TextAnalysis())
+                {
+                    var classifier = new QuestionClassifier(new Recogniser(result.KnowledgeBase!, analysis));
+                    while (await input.ReadLineAsync().ConfigureAwait(false) is { } line)
+                    {
+                        var r = classifier.Classify(line, Language.Nl);
+                        await output.WriteLineAsync(JsonSerializer.Serialize(new KbAnswer(r.Topic, r.Confidence, r.Language == Language.En ? "en" : "nl"), KbJsonContext.Default.KbAnswer)).ConfigureAwait(false);
+                    }
+                }
+
+                await output.FlushAsync().ConfigureAwait(false);
+                return 0;
+
+            default:
+                await error.WriteLineAsync("usage: kb ask   (questions on stdin, one per line)\n       kb check [--content DIR]").ConfigureAwait(false);
+                return 2;
+        }
+    }
+}
+
+public sealed record KbAnswer(
+    [property: System.Text.Json.Serialization.JsonPropertyName("topic")] string Topic,
+    [property: System.Text.Json.Serialization.JsonPropertyName("confidence")] double Confidence,
+    [property: System.Text.Json.Serialization.JsonPropertyName("language")] string Language);
+
+[System.Text.Json.Serialization.JsonSerializable(typeof(KbAnswer))]
+internal sealed partial class KbJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

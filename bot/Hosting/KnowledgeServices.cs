@@ -1,0 +1,69 @@
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VpWijzer.Dialogs;
+using VpWijzer.Knowledge;
+using VpWijzer.Routing;
+
+namespace VpWijzer.Hosting;
+
+public sealed class KnowledgeOptions
+{
+    public const string Section = "Knowledge";
+
+    /// <summary>Folder with the topic files; empty means the files shipped with the app.</summary>
+    public string? ContentDirectory { get; set; }
+}
+
+/// <summary>Thrown at startup when content files are broken; the message lists file and line.</summary>
+public sealed class ContentInvalidException(IReadOnlyList<ContentError> errors)
+    : Exception("The content files have errors, so the bot will not start:" + Environment.NewLine + string.Join(Environment.NewLine, errors))
+{
+    public IReadOnlyList<ContentError> Errors { get; } = errors;
+}
+
+public static class KnowledgeServices
+{
+    public static IServiceCollection AddKnowledge(this IServiceCollection services)
+    {
+        services.AddOptions<KnowledgeOptions>().BindConfiguration(KnowledgeOptions.Section);
+        services.AddOptions<ContactOptions>().BindConfiguration(ContactOptions.Section);
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
+            var contacts = sp.GetRequiredService<IOptions<ContactOptions>>().Value;
+            var result = ContentLoader.Load(string.IsNullOrWhiteSpace(options.ContentDirectory) ? ContentLoader.DefaultDirectory : options.ContentDirectory, contacts);
+            return result.IsValid ? result.KnowledgeBase! : throw new ContentInvalidException(result.Errors);
+        });
+        services.AddSingleton<TextAnalysis>();
+        services.AddSingleton(sp => new Recogniser(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TextAnalysis>()));
+        services.AddSingleton<QuestionClassifier>();
+        services.Replace(ServiceDescriptor.Singleton<ILanguageDetector, KnowledgeLanguageDetector>());
+        services.TryAddSingleton<IBookingEntry, VpContactBookingEntry>();
+        services.AddSingleton<KnowledgeDialogs>();
+        services.AddSingleton<IRouteModule>(sp => sp.GetRequiredService<KnowledgeDialogs>());
+        services.AddSingleton<ITurnMiddleware, CrisisMiddleware>();
+        services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();
+        services.AddHostedService<KnowledgeWarmup>();
+        return services;
+    }
+
+    /// <summary>Loads content and builds the index at startup, so broken content stops the bot at once.</summary>
+    private sealed class KnowledgeWarmup(IServiceProvider services) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken)
+        {
+            var recogniser = services.GetRequiredService<QuestionClassifier>();
+            recogniser.Classify("hallo", State.Language.Nl);
+            return Task.CompletedTask;
+        }
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+
+    private sealed class KnowledgeReadiness(KnowledgeBase knowledge) : IReadinessCheck
+    {
+        public string Name => "content";
+
+        public Task<bool> IsReadyAsync(CancellationToken ct) => Task.FromResult(knowledge.Topics.Count > 0);
+    }
+}

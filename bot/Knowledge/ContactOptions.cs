@@ -1,0 +1,39 @@
+namespace VpWijzer.Knowledge;
+
+/// <summary>
+/// Organisation-specific contacts that fill the placeholders in the content
+/// ({hrAdvice}, {integrityContact}, {companySocialWork}, {complaintsCommittee}, {centralVp}).
+/// Each value is "Dutch|English"; without a "|" the same text is used for both.
+/// </summary>
+public sealed class ContactOptions
+{
+    public const string Section = "Organisation:Contacts";
+
+    public string HrAdvice { get; set; } = "je P&O-adviseur|your HR adviser";
+
+    public string IntegrityContact { get; set; } = "de vertrouwenspersoon integriteit of het meldpunt integriteit|the integrity confidential adviser or the integrity reporting point";
+
+    public string CompanySocialWork { get; set; } = "het bedrijfsmaatschappelijk werk|the company social worker";
+
+    public string ComplaintsCommittee { get; set; } = "de klachtencommissie ongewenst gedrag|the complaints committee for unwanted behaviour";
+
+    public string CentralVp { get; set; } = "de centrale vertrouwenspersoon|the central confidential adviser";
+
+    public IReadOnlyDictionary<string, string> For(bool english)
+    {
+        static string Pick(string value, bool en)
+        {
+            var bar = value.IndexOf('|', StringComparison.Ordinal);
+            return bar < 0 ? value : en ? value[(bar + 1)..] : value[..bar];
+        }
+
+        return new Dictionary<string, string>(StringComparer.Ordinal)
+        {
+            ["hrAdvice"] = Pick(HrAdvice, english),
+            ["integrityContact"] = Pick(IntegrityContact, english),
+            ["companySocialWork"] = Pick(CompanySocialWork, english),
+            ["complaintsCommittee"] = Pick(ComplaintsCommittee, english),
+            ["centralVp"] = Pick(CentralVp, english),
+        };
+    }
+}

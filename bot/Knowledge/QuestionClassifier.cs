@@ -1,0 +1,35 @@
+using VpWijzer.State;
+
+namespace VpWijzer.Knowledge;
+
+/// <summary>
+/// What the bot and <c>kb ask</c> both use: the crisis detector first (it always wins), then the
+/// recogniser. The recogniser's own crisis examples count too, when it is sure enough.
+/// </summary>
+public sealed class QuestionClassifier(Recogniser recogniser)
+{
+    /// <summary>Recogniser confidence above which its "crisis" guess is trusted without a pattern match.</summary>
+    public const double RecognisedCrisisConfidence = 0.45;
+
+    /// <summary>Below this confidence the bot asks which topic was meant.</summary>
+    public const double ClarifyBelow = 0.3;
+
+    public Recognition Classify(string text, Language fallbackLanguage)
+    {
+        var recognition = recogniser.Recognise(text, fallbackLanguage);
+        if (CrisisDetector.IsCrisis(text))
+        {
+            return recognition with { Topic = TopicIds.Crisis, Confidence = 1.0 };
+        }
+
+        if (recognition.Topic == TopicIds.Crisis && recognition.Confidence < RecognisedCrisisConfidence)
+        {
+            // Not sure enough to call it a crisis, but never hide the option: offer it first.
+            var alternatives = new List<string> { TopicIds.Crisis };
+            alternatives.AddRange(recognition.Alternatives.Where(a => a != TopicIds.Crisis));
+            return recognition with { Topic = recognition.Alternatives.FirstOrDefault() ?? TopicIds.None, Alternatives = alternatives };
+        }
+
+        return recognition;
+    }
+}

@@ -1,0 +1,451 @@
+using System.Collections.Frozen;
+using VpWijzer.State;
+
+namespace VpWijzer.Knowledge;
+
+/// <summary>A ranked guess at what a question is about.</summary>
+/// <param name="Topic">Best topic id, or <see cref="TopicIds.None"/>.</param>
+/// <param name="Confidence">0–1: how sure, from the best score and its lead over the runner-up.</param>
+/// <param name="Language">The language the question is written in (or the hint, when unclear).</param>
+/// <param name="Alternatives">The next likeliest topics, best first (for a clarifying card).</param>
+public sealed record Recognition(string Topic, double Confidence, Language Language, IReadOnlyList<string> Alternatives);
+
+/// <summary>Tunable numbers of the recogniser; the defaults are what docs/BENCHMARKS.md measured.</summary>
+public sealed record RecogniserSettings
+{
+    public double StemWeight { get; init; } = 1.0;
+
+    public double BigramWeight { get; init; } = 0.5;
+
+    public double CharGramWeight { get; init; } = 0.12;
+
+    public double KeywordDocWeight { get; init; } = 0.9;
+
+    public double TitleDocWeight { get; init; } = 0.7;
+
+    public double AnswerDocWeight { get; init; } = 0.25;
+
+    public double FuzzyWeight { get; init; } = 0.8;
+
+    public double SecondDocWeight { get; init; } = 0.35;
+
+    public double ThirdDocWeight { get; init; } = 0.15;
+
+    /// <summary>Below this best score the question is out of scope (<c>none</c>).</summary>
+    public double NoneThreshold { get; init; } = 1.4;
+
+    /// <summary>Score at which the "absolute" part of confidence reaches about 63 %.</summary>
+    public double ConfidenceScale { get; init; } = 4.0;
+
+    public double K1 { get; init; } = 1.2;
+
+    public double B { get; init; } = 0.6;
+}
+
+/// <summary>
+/// Finds the topic of a question: BM25 over each topic's example questions, keywords, title and
+/// answer, on three kinds of features (Snowball stems, stem pairs, character 4-grams for typos
+/// and Dutch compounds), in both languages. Immutable after construction; thread-safe. It keeps
+/// nothing of the questions it sees.
+/// </summary>
+public sealed class Recogniser
+{
+    private const int GramSize = 4;
+
+    private readonly TextAnalysis _analysis;
+    private readonly RecogniserSettings _settings;
+    private readonly LanguageIndex _nl;
+    private readonly LanguageIndex _en;
+    private readonly string[] _topicIds;
+
+    public Recogniser(KnowledgeBase knowledge, TextAnalysis analysis, RecogniserSettings? settings = null)
+    {
+        _analysis = analysis;
+        _settings = settings ?? new RecogniserSettings();
+        _topicIds = knowledge.Topics.Select(t => t.Id).ToArray();
+        _nl = BuildIndex(knowledge, Language.Nl);
+        _en = BuildIndex(knowledge, Language.En);
+    }
+
+    public Recognition Recognise(string text, Language fallbackLanguage = Language.Nl)
+    {
+        var words = _analysis.Words(text);
+        var language = TextAnalysis.DetectLanguage(words) ?? GuessByVocabulary(words) ?? fallbackLanguage;
+        if (words.Count == 0)
+        {
+            return new Recognition(TopicIds.None, 0, language, []);
+        }
+
+        var scores = new double[_topicIds.Length];
+        var nl = Score(_nl, words);
+        var en = Score(_en, words);
+        for (var i = 0; i < scores.Length; i++)
+        {
+            // The question's own language counts fully; the other only where it is stronger.
+            var own = language == Language.En ? en[i] : nl[i];
+            var other = language == Language.En ? nl[i] : en[i];
+            scores[i] = Math.Max(own, other * 0.85);
+        }
+
+        var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ToArray();
+        var best = scores[order[0]];
+        var second = order.Length > 1 ? scores[order[1]] : 0;
+        var alternatives = order.Skip(1).Take(3).Where(i => scores[i] > 0 && _topicIds[i] != TopicIds.None).Select(i => _topicIds[i]).ToList();
+
+        if (best < _settings.NoneThreshold)
+        {
+            var low = best <= 0 ? 0 : Math.Min(0.3, best / _settings.NoneThreshold * 0.3);
+            return new Recognition(TopicIds.None, low, language, order.Take(3).Where(i => scores[i] > 0 && _topicIds[i] != TopicIds.None).Select(i => _topicIds[i]).ToList());
+        }
+
+        var absolute = 1 - Math.Exp(-best / _settings.ConfidenceScale);
+        var margin = (best - second) / best;
+        var confidence = Math.Round(Math.Clamp(absolute * (0.45 + (0.55 * margin)) * 1.25, 0, 1), 3);
+        return new Recognition(_topicIds[order[0]], confidence, language, alternatives);
+    }
+
+    /// <summary>The language of a text by function words, then by which content vocabulary it uses.</summary>
+    public Language? DetectLanguage(string text)
+    {
+        var words = _analysis.Words(text);
+        return TextAnalysis.DetectLanguage(words) ?? GuessByVocabulary(words);
+    }
+
+    private Language? GuessByVocabulary(List<string> words)
+    {
+        var nl = words.Count(w => _nl.Vocabulary.Contains(w));
+        var en = words.Count(w => _en.Vocabulary.Contains(w));
+        return nl > en ? Language.Nl : en > nl ? Language.En : null;
+    }
+
+    private double[] Score(LanguageIndex index, List<string> words)
+    {
+        var features = new Dictionary<string, double>(StringComparer.Ordinal);
+        AddQueryFeatures(index, words, features);
+
+        var docScores = new Dictionary<int, double>();
+        foreach (var (feature, queryWeight) in features)
+        {
+            if (!index.Postings.TryGetValue(feature, out var postings))
+            {
+                continue;
+            }
+
+            var family = feature[0];
+            var familyWeight = family switch
+            {
+                's' => _settings.StemWeight,
+                'b' => _settings.BigramWeight,
+                _ => _settings.CharGramWeight,
+            };
+            var idf = index.Idf[feature];
+            var averageLength = index.AverageLength(family);
+            foreach (var posting in postings)
+            {
+                var length = index.Docs[posting.Doc].Length(family);
+                var tf = posting.Frequency;
+                var bm25 = idf * tf * (_settings.K1 + 1) / (tf + (_settings.K1 * (1 - _settings.B + (_settings.B * length / averageLength))));
+                docScores[posting.Doc] = docScores.GetValueOrDefault(posting.Doc) + (bm25 * familyWeight * queryWeight);
+            }
+        }
+
+        // Per topic: the best documents, weighted by kind, a little credit for the second and third.
+        var top = new double[_topicIds.Length, 3];
+        foreach (var (doc, raw) in docScores)
+        {
+            var d = index.Docs[doc];
+            var s = raw * d.Weight;
+            var t = d.Topic;
+            if (s > top[t, 0])
+            {
+                top[t, 2] = top[t, 1];
+                top[t, 1] = top[t, 0];
+                top[t, 0] = s;
+            }
+            else if (s > top[t, 1])
+            {
+                top[t, 2] = top[t, 1];
+                top[t, 1] = s;
+            }
+            else if (s > top[t, 2])
+            {
+                top[t, 2] = s;
+            }
+        }
+
+        var result = new double[_topicIds.Length];
+        for (var t = 0; t < result.Length; t++)
+        {
+            result[t] = top[t, 0] + (_settings.SecondDocWeight * top[t, 1]) + (_settings.ThirdDocWeight * top[t, 2]);
+        }
+
+        return result;
+    }
+
+    private void AddQueryFeatures(LanguageIndex index, List<string> words, Dictionary<string, double> features)
+    {
+        string? previous = null;
+        foreach (var word in words)
+        {
+            if (TextAnalysis.IsStopWord(word, index.Language))
+            {
+                previous = null;
+                continue;
+            }
+
+            var stem = TextAnalysis.Stem(word, index.Language);
+            var known = index.Vocabulary.Contains(word) || index.Postings.ContainsKey("s:" + stem);
+            if (known)
+            {
+                Add(features, "s:" + stem, 1);
+            }
+            else if (word.Length >= 4 && FindClosest(index, word) is { } corrected)
+            {
+                stem = TextAnalysis.Stem(corrected, index.Language);
+                Add(features, "s:" + stem, _settings.FuzzyWeight);
+            }
+            else
+            {
+                Add(features, "s:" + stem, 1);
+            }
+
+            if (previous is not null)
+            {
+                Add(features, "b:" + previous + "_" + stem, 1);
+            }
+
+            previous = stem;
+            foreach (var gram in CharGrams(word))
+            {
+                Add(features, gram, 1);
+            }
+        }
+    }
+
+    private static void Add(Dictionary<string, double> features, string feature, double weight) =>
+        features[feature] = Math.Max(features.GetValueOrDefault(feature), weight);
+
+    /// <summary>The nearest known word within a small edit distance (1 for short words, 2 for long).</summary>
+    private static string? FindClosest(LanguageIndex index, string word)
+    {
+        var maxDistance = word.Length >= 8 ? 2 : 1;
+        string? best = null;
+        var bestDistance = maxDistance + 1;
+        foreach (var candidate in index.VocabularyList)
+        {
+            if (Math.Abs(candidate.Length - word.Length) > maxDistance || candidate.Length < 4)
+            {
+                continue;
+            }
+
+            var distance = EditDistance.DamerauLevenshtein(word, candidate, bestDistance - 1);
+            if (distance < bestDistance)
+            {
+                bestDistance = distance;
+                best = candidate;
+                if (distance == 1 && maxDistance == 1)
+                {
+                    break;
+                }
+            }
+        }
+
+        return best;
+    }
+
+    private static IEnumerable<string> CharGrams(string word)
+    {
+        var padded = "_" + word + "_";
+        if (padded.Length <= GramSize)
+        {
+            yield return "c:" + padded;
+            yield break;
+        }
+
+        for (var i = 0; i + GramSize <= padded.Length; i++)
+        {
+            yield return string.Concat("c:", padded.AsSpan(i, GramSize));
+        }
+    }
+
+    private LanguageIndex BuildIndex(KnowledgeBase knowledge, Language language)
+    {
+        var docs = new List<Doc>();
+        var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        var vocabulary = new HashSet<string>(StringComparer.Ordinal);
+
+        void AddDoc(int topic, string text, double weight)
+        {
+            var words = _analysis.Words(text);
+            var counts = new Dictionary<string, int>(StringComparer.Ordinal);
+            int stems = 0, bigrams = 0, grams = 0;
+            string? previous = null;
+            foreach (var word in words)
+            {
+                if (word.Length >= 4)
+                {
+                    vocabulary.Add(word);
+                }
+
+                if (TextAnalysis.IsStopWord(word, language))
+                {
+                    previous = null;
+                    continue;
+                }
+
+                var stem = TextAnalysis.Stem(word, language);
+                counts["s:" + stem] = counts.GetValueOrDefault("s:" + stem) + 1;
+                stems++;
+                if (previous is not null)
+                {
+                    var bigram = "b:" + previous + "_" + stem;
+                    counts[bigram] = counts.GetValueOrDefault(bigram) + 1;
+                    bigrams++;
+                }
+
+                previous = stem;
+                foreach (var gram in CharGrams(word))
+                {
+                    counts[gram] = counts.GetValueOrDefault(gram) + 1;
+                    grams++;
+                }
+            }
+
+            if (counts.Count == 0)
+            {
+                return;
+            }
+
+            var id = docs.Count;
+            docs.Add(new Doc(topic, weight, Math.Max(1, stems), Math.Max(1, bigrams), Math.Max(1, grams)));
+            foreach (var (feature, count) in counts)
+            {
+                if (!postings.TryGetValue(feature, out var list))
+                {
+                    postings[feature] = list = [];
+                }
+
+                list.Add(new Posting(id, count));
+            }
+        }
+
+        for (var t = 0; t < _topicIds.Length; t++)
+        {
+            var text = knowledge[_topicIds[t]].Text(language);
+            foreach (var example in text.Examples)
+            {
+                AddDoc(t, example, 1.0);
+            }
+
+            foreach (var keyword in text.Keywords)
+            {
+                AddDoc(t, keyword, _settings.KeywordDocWeight);
+            }
+
+            AddDoc(t, text.Title + ". " + text.Summary, _settings.TitleDocWeight);
+            foreach (var paragraph in text.Answer)
+            {
+                AddDoc(t, paragraph, _settings.AnswerDocWeight);
+            }
+        }
+
+        var n = docs.Count;
+        var idf = postings.ToFrozenDictionary(
+            p => p.Key,
+            p => Math.Log(1 + ((n - p.Value.Count + 0.5) / (p.Value.Count + 0.5))),
+            StringComparer.Ordinal);
+        return new LanguageIndex(
+            language,
+            docs.ToArray(),
+            postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            idf,
+            vocabulary.ToFrozenSet(StringComparer.Ordinal),
+            vocabulary.Order(StringComparer.Ordinal).ToArray());
+    }
+
+    private readonly record struct Posting(int Doc, int Frequency);
+
+    private sealed record Doc(int Topic, double Weight, int Stems, int Bigrams, int Grams)
+    {
+        public int Length(char family) => family switch { 's' => Stems, 'b' => Bigrams, _ => Grams };
+    }
+
+    private sealed class LanguageIndex(
+        Language language,
+        Doc[] docs,
+        FrozenDictionary<string, Posting[]> postings,
+        FrozenDictionary<string, double> idf,
+        FrozenSet<string> vocabulary,
+        string[] vocabularyList)
+    {
+        private readonly double _avgStems = docs.Average(d => (double)d.Stems);
+        private readonly double _avgBigrams = docs.Average(d => (double)d.Bigrams);
+        private readonly double _avgGrams = docs.Average(d => (double)d.Grams);
+
+        public Language Language { get; } = language;
+
+        public Doc[] Docs { get; } = docs;
+
+        public FrozenDictionary<string, Posting[]> Postings { get; } = postings;
+
+        public FrozenDictionary<string, double> Idf { get; } = idf;
+
+        public FrozenSet<string> Vocabulary { get; } = vocabulary;
+
+        public string[] VocabularyList { get; } = vocabularyList;
+
+        public double AverageLength(char family) => family switch { 's' => _avgStems, 'b' => _avgBigrams, _ => _avgGrams };
+    }
+}
+
+internal static class EditDistance
+{
+    /// <summary>Optimal string alignment distance; stops early once it exceeds <paramref name="limit"/>.</summary>
+    public static int DamerauLevenshtein(string a, string b, int limit)
+    {
+        var n = a.Length;
+        var m = b.Length;
+        if (Math.Abs(n - m) > limit)
+        {
+            return limit + 1;
+        }
+
+        Span<int> previous2 = stackalloc int[m + 1];
+        Span<int> previous = stackalloc int[m + 1];
+        Span<int> current = stackalloc int[m + 1];
+        for (var j = 0; j <= m; j++)
+        {
+            previous[j] = j;
+        }
+
+        for (var i = 1; i <= n; i++)
+        {
+            current[0] = i;
+            var rowMin = current[0];
+            for (var j = 1; j <= m; j++)
+            {
+                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
+                var value = Math.Min(Math.Min(previous[j] + 1, current[j - 1] + 1), previous[j - 1] + cost);
+                if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                {
+                    value = Math.Min(value, previous2[j - 2] + 1);
+                }
+
+                current[j] = value;
+                rowMin = Math.Min(rowMin, value);
+            }
+
+            if (rowMin > limit)
+            {
+                return limit + 1;
+            }
+
+            var swap = previous2;
+            previous2 = previous;
+            previous = current;
+            current = swap;
+        }
+
+        return previous[m];
+    }
+}
