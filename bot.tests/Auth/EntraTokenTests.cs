@@ -12,7 +12,7 @@ public sealed class EntraTokenTests
     [InlineData("https://sts.windows.net/aaaaaaaa-bbbb-cccc-dddd-eeeeeeeeeeee/")]
     public async Task ValidateAsync_ValidEntraToken_Authenticated(string issuer)
     {
-        var entraKey = new TestSigningKey();
+        var entraKey = new TestSigningKey(pair: TestKeyPair.Second);
         await using LocalOpenIdServer botFramework = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, new TestSigningKey());
         await using LocalOpenIdServer entra = await LocalOpenIdServer.StartAsync(EntraV2Issuer(), entraKey);
         using var http = new HttpClient();
@@ -29,7 +29,7 @@ public sealed class EntraTokenTests
     [Fact]
     public async Task ValidateAsync_EntraTokenWithMatchingServiceUrl_Authenticated()
     {
-        var entraKey = new TestSigningKey();
+        var entraKey = new TestSigningKey(pair: TestKeyPair.Second);
         await using LocalOpenIdServer botFramework = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, new TestSigningKey());
         await using LocalOpenIdServer entra = await LocalOpenIdServer.StartAsync(EntraV2Issuer(), entraKey);
         using var http = new HttpClient();
@@ -44,7 +44,7 @@ public sealed class EntraTokenTests
     [Fact]
     public async Task ValidateAsync_EntraTokenWithOtherServiceUrl_ServiceUrlMismatch()
     {
-        var entraKey = new TestSigningKey();
+        var entraKey = new TestSigningKey(pair: TestKeyPair.Second);
         await using LocalOpenIdServer botFramework = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, new TestSigningKey());
         await using LocalOpenIdServer entra = await LocalOpenIdServer.StartAsync(EntraV2Issuer(), entraKey);
         using var http = new HttpClient();
@@ -59,7 +59,7 @@ public sealed class EntraTokenTests
     [Fact]
     public async Task ValidateAsync_EntraTokenFromOtherTenant_IssuerInvalid()
     {
-        var entraKey = new TestSigningKey();
+        var entraKey = new TestSigningKey(pair: TestKeyPair.Second);
         await using LocalOpenIdServer botFramework = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, new TestSigningKey());
         await using LocalOpenIdServer entra = await LocalOpenIdServer.StartAsync(EntraV2Issuer(), entraKey);
         using var http = new HttpClient();
@@ -74,7 +74,7 @@ public sealed class EntraTokenTests
     [Fact]
     public async Task ValidateAsync_EntraTokenForApplicationIdUri_AudienceInvalid()
     {
-        var entraKey = new TestSigningKey();
+        var entraKey = new TestSigningKey(pair: TestKeyPair.Second);
         await using LocalOpenIdServer botFramework = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, new TestSigningKey());
         await using LocalOpenIdServer entra = await LocalOpenIdServer.StartAsync(EntraV2Issuer(), entraKey);
         using var http = new HttpClient();
@@ -91,7 +91,7 @@ public sealed class EntraTokenTests
     {
         var botFrameworkKey = new TestSigningKey();
         await using LocalOpenIdServer botFramework = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, botFrameworkKey);
-        await using LocalOpenIdServer entra = await LocalOpenIdServer.StartAsync(EntraV2Issuer(), new TestSigningKey());
+        await using LocalOpenIdServer entra = await LocalOpenIdServer.StartAsync(EntraV2Issuer(), new TestSigningKey(pair: TestKeyPair.Second));
         using var http = new HttpClient();
         JwtInboundTokenValidator validator = TestValidator.Create(http, botFramework, entra);
         string token = Create(botFrameworkKey, issuer: EntraV2Issuer(), serviceUrl: null);
@@ -104,7 +104,7 @@ public sealed class EntraTokenTests
     [Fact]
     public async Task ValidateAsync_EntraTokenForMultiTenantBot_IssuerInvalid()
     {
-        var entraKey = new TestSigningKey();
+        var entraKey = new TestSigningKey(pair: TestKeyPair.Second);
         await using LocalOpenIdServer botFramework = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, new TestSigningKey());
         await using LocalOpenIdServer entra = await LocalOpenIdServer.StartAsync(EntraV2Issuer(), entraKey);
         using var http = new HttpClient();

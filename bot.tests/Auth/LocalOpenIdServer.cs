@@ -1,11 +1,10 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.Features;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
@@ -14,7 +13,7 @@ namespace VpWijzer.Tests.Auth;
 /// <summary>
 /// A stand-in OpenID provider on 127.0.0.1 with a random port: serves
 /// <c>/.well-known/openid-configuration</c> and <c>/keys</c> (a JWKS of <see cref="TestSigningKey"/>s),
-/// counts requests, and can rotate keys or fail on demand. Keys handed to the server are disposed with it.
+/// counts requests, and can rotate keys or fail on demand.
 /// </summary>
 public sealed class LocalOpenIdServer : IAsyncDisposable
 {
@@ -25,7 +24,6 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
     public const string KeysPath = "/keys";
 
     private readonly WebApplication _app;
-    private readonly ConcurrentBag<TestSigningKey> _owned = [];
     private ImmutableList<TestSigningKey> _keys;
     private int _metadataRequests;
     private int _keysRequests;
@@ -35,10 +33,6 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
         _app = app;
         Issuer = issuer;
         _keys = [.. keys];
-        foreach (TestSigningKey key in keys)
-        {
-            _owned.Add(key);
-        }
     }
 
     /// <summary>The issuer the metadata document names.</summary>
@@ -82,28 +76,13 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
     }
 
     /// <summary>Publishes an extra key (both old and new keys are then valid, as during a real rollover).</summary>
-    public void AddKey(TestSigningKey key)
-    {
-        _owned.Add(key);
-        ImmutableInterlocked.Update(ref _keys, keys => keys.Add(key));
-    }
+    public void AddKey(TestSigningKey key) => ImmutableInterlocked.Update(ref _keys, keys => keys.Add(key));
 
     /// <summary>Replaces every published key with <paramref name="key"/>.</summary>
-    public void RotateTo(TestSigningKey key)
-    {
-        _owned.Add(key);
-        Interlocked.Exchange(ref _keys, [key]);
-    }
+    public void RotateTo(TestSigningKey key) => Interlocked.Exchange(ref _keys, [key]);
 
     /// <inheritdoc />
-    public async ValueTask DisposeAsync()
-    {
-        await _app.DisposeAsync().ConfigureAwait(false);
-        foreach (TestSigningKey key in _owned)
-        {
-            key.Dispose();
-        }
-    }
+    public ValueTask DisposeAsync() => _app.DisposeAsync();
 
     private IResult ServeMetadata()
     {

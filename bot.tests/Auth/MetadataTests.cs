@@ -31,7 +31,7 @@ public sealed class MetadataTests
     public async Task ValidateAsync_TokenSignedWithRotatedKey_RefreshesMetadataAndAuthenticates()
     {
         var oldKey = new TestSigningKey();
-        var newKey = new TestSigningKey();
+        var newKey = new TestSigningKey(pair: TestKeyPair.Second);
         await using LocalOpenIdServer server = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, oldKey);
         using var http = new HttpClient();
         JwtInboundTokenValidator validator = TestValidator.Create(http, server);
@@ -49,7 +49,7 @@ public sealed class MetadataTests
     public async Task ValidateAsync_AfterRotation_NewKeyServedFromCache()
     {
         var oldKey = new TestSigningKey();
-        var newKey = new TestSigningKey();
+        var newKey = new TestSigningKey(pair: TestKeyPair.Second);
         await using LocalOpenIdServer server = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, oldKey);
         using var http = new HttpClient();
         JwtInboundTokenValidator validator = TestValidator.Create(http, server);
@@ -69,7 +69,7 @@ public sealed class MetadataTests
         await using LocalOpenIdServer server = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, new TestSigningKey());
         using var http = new HttpClient();
         JwtInboundTokenValidator validator = TestValidator.Create(http, server);
-        using var stranger = new TestSigningKey();
+        var stranger = new TestSigningKey(pair: TestKeyPair.Second);
         string token = Create(stranger);
 
         var results = new List<InboundAuthResult>();

@@ -3,18 +3,45 @@ using Microsoft.IdentityModel.Tokens;
 
 namespace VpWijzer.Tests.Auth;
 
-/// <summary>A locally generated RSA key pair: signs test tokens and appears (public part only) in a test JWKS.</summary>
-public sealed class TestSigningKey : IDisposable
+/// <summary>
+/// Which locally generated RSA key pair a <see cref="TestSigningKey"/> uses. Generating a 2048-bit
+/// pair takes around 100 ms, so each is generated once per test run; tests that need keys with
+/// different material (a stranger, a rotated key) say so by picking different pairs.
+/// </summary>
+public enum TestKeyPair
 {
-    private readonly RSA _rsa;
+    /// <summary>The default pair.</summary>
+    First,
 
-    /// <summary>Generates a fresh 2048-bit key with the given key id (random when null).</summary>
-    public TestSigningKey(string? keyId = null, IReadOnlyList<string>? endorsements = null)
+    /// <summary>A second, different pair.</summary>
+    Second,
+
+    /// <summary>A third, different pair.</summary>
+    Third,
+}
+
+/// <summary>An RSA signing key with its own key id: signs test tokens and appears (public part only) in a test JWKS.</summary>
+public sealed class TestSigningKey
+{
+    private static readonly Lazy<RSAParameters>[] Pairs =
+    [
+        new(GeneratePair),
+        new(GeneratePair),
+        new(GeneratePair),
+    ];
+
+    private readonly RSAParameters _publicPart;
+
+    /// <summary>Creates a key from <paramref name="pair"/> with the given key id (random when null).</summary>
+    public TestSigningKey(string? keyId = null, IReadOnlyList<string>? endorsements = null, TestKeyPair pair = TestKeyPair.First)
     {
-        _rsa = RSA.Create(2048);
+        // From parameters rather than an RSA instance: Microsoft.IdentityModel caches signature providers
+        // per key material and owns the RSA objects it creates for them.
+        RSAParameters parameters = Pairs[(int)pair].Value;
+        _publicPart = new RSAParameters { Modulus = parameters.Modulus, Exponent = parameters.Exponent };
         KeyId = keyId ?? Guid.NewGuid().ToString("N");
         Endorsements = endorsements;
-        SecurityKey = new RsaSecurityKey(_rsa) { KeyId = KeyId };
+        SecurityKey = new RsaSecurityKey(parameters) { KeyId = KeyId };
     }
 
     /// <summary>The <c>kid</c> tokens signed with this key carry.</summary>
@@ -33,14 +60,13 @@ public sealed class TestSigningKey : IDisposable
     /// <summary>The public key as a JWKS entry, including Bot Framework's <c>endorsements</c> when set.</summary>
     public Dictionary<string, object> ToJwk()
     {
-        RSAParameters p = _rsa.ExportParameters(includePrivateParameters: false);
         var jwk = new Dictionary<string, object>
         {
             ["kty"] = "RSA",
             ["use"] = "sig",
             ["kid"] = KeyId,
-            ["n"] = Base64UrlEncoder.Encode(p.Modulus),
-            ["e"] = Base64UrlEncoder.Encode(p.Exponent),
+            ["n"] = Base64UrlEncoder.Encode(_publicPart.Modulus),
+            ["e"] = Base64UrlEncoder.Encode(_publicPart.Exponent),
         };
         if (Endorsements is not null)
         {
@@ -50,6 +76,9 @@ public sealed class TestSigningKey : IDisposable
         return jwk;
     }
 
-    /// <inheritdoc />
-    public void Dispose() => _rsa.Dispose();
+    private static RSAParameters GeneratePair()
+    {
+        using var rsa = RSA.Create(2048);
+        return rsa.ExportParameters(includePrivateParameters: true);
+    }
 }

@@ -177,7 +177,7 @@ public sealed class TokenFormatTests
         await using LocalOpenIdServer server = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, new TestSigningKey());
         using var http = new HttpClient();
         JwtInboundTokenValidator validator = TestValidator.Create(http, server);
-        using var stranger = new TestSigningKey();
+        var stranger = new TestSigningKey(pair: TestKeyPair.Second);
         string token = Create(stranger);
 
         InboundAuthResult result = await validator.ValidateAsync(Bearer(token), ServiceUrl, Teams, CancellationToken.None);
@@ -192,7 +192,7 @@ public sealed class TokenFormatTests
         await using LocalOpenIdServer server = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, key);
         using var http = new HttpClient();
         JwtInboundTokenValidator validator = TestValidator.Create(http, server);
-        using var impostor = new TestSigningKey(keyId: key.KeyId);
+        var impostor = new TestSigningKey(keyId: key.KeyId, pair: TestKeyPair.Second);
         string token = Create(impostor);
 
         InboundAuthResult result = await validator.ValidateAsync(Bearer(token), ServiceUrl, Teams, CancellationToken.None);
