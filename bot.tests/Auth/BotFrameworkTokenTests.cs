@@ -69,6 +69,20 @@ public sealed class BotFrameworkTokenTests
     }
 
     [Fact]
+    public async Task ValidateAsync_NoExpiry_ExpirationMissing()
+    {
+        var key = new TestSigningKey();
+        await using LocalOpenIdServer server = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, key);
+        using var http = new HttpClient();
+        JwtInboundTokenValidator validator = TestValidator.Create(http, server);
+        string token = CreateWithoutExpiry(key);
+
+        InboundAuthResult result = await validator.ValidateAsync(Bearer(token), ServiceUrl, Teams, CancellationToken.None);
+
+        Assert.Equal(InboundAuthFailure.ExpirationMissing, result.Failure);
+    }
+
+    [Fact]
     public async Task ValidateAsync_ExpiredWithinClockSkew_Authenticated()
     {
         var key = new TestSigningKey();

@@ -64,6 +64,43 @@ public sealed class MetadataTests
     }
 
     [Fact]
+    public async Task ValidateAsync_ConcurrentTokensWithRotatedKey_AllAuthenticatedWithOneReload()
+    {
+        var oldKey = new TestSigningKey();
+        var newKey = new TestSigningKey(pair: TestKeyPair.Second);
+        await using LocalOpenIdServer server = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, oldKey);
+        using var http = new HttpClient();
+        JwtInboundTokenValidator validator = TestValidator.Create(http, server);
+        await validator.ValidateAsync(Bearer(Create(oldKey)), ServiceUrl, Teams, CancellationToken.None);
+        server.RotateTo(newKey);
+        string token = Create(newKey);
+
+        InboundAuthResult[] results = await Task.WhenAll(Enumerable.Range(0, 8).Select(
+            _ => Task.Run(() => validator.ValidateAsync(Bearer(token), ServiceUrl, Teams, CancellationToken.None))));
+
+        Assert.All(results, r => Assert.True(r.IsAuthenticated));
+        Assert.Equal(2, server.MetadataRequestCount);
+    }
+
+    [Fact]
+    public async Task ValidateAsync_ReloadFails_CachedKeysStillAccepted()
+    {
+        var key = new TestSigningKey();
+        await using LocalOpenIdServer server = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, key);
+        using var http = new HttpClient();
+        JwtInboundTokenValidator validator = TestValidator.Create(http, server);
+        await validator.ValidateAsync(Bearer(Create(key)), ServiceUrl, Teams, CancellationToken.None);
+        server.IsAvailable = false;
+        InboundAuthResult unknownKey = await validator.ValidateAsync(
+            Bearer(Create(new TestSigningKey(pair: TestKeyPair.Second))), ServiceUrl, Teams, CancellationToken.None);
+
+        InboundAuthResult knownKey = await validator.ValidateAsync(Bearer(Create(key)), ServiceUrl, Teams, CancellationToken.None);
+
+        Assert.Equal(InboundAuthFailure.SigningKeyNotFound, unknownKey.Failure);
+        Assert.True(knownKey.IsAuthenticated);
+    }
+
+    [Fact]
     public async Task ValidateAsync_RepeatedUnknownKeys_RefreshIsThrottled()
     {
         await using LocalOpenIdServer server = await LocalOpenIdServer.StartAsync(BotFrameworkIssuer, new TestSigningKey());

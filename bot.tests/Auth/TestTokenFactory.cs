@@ -44,6 +44,22 @@ public static class TestTokenFactory
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }
 
+    /// <summary>A signed Bot Framework token with no <c>exp</c> claim.</summary>
+    public static string CreateWithoutExpiry(TestSigningKey key)
+    {
+        ArgumentNullException.ThrowIfNull(key);
+        SecurityTokenDescriptor descriptor = Describe(BotFrameworkIssuer, AppId, ServiceUrl, null, null);
+        descriptor.Expires = null;
+        descriptor.SigningCredentials = key.CreateSigningCredentials();
+        string token = new JsonWebTokenHandler { SetDefaultTimesOnTokenCreation = false }.CreateToken(descriptor);
+        if (new JsonWebToken(token).TryGetPayloadValue("exp", out object _))
+        {
+            throw new InvalidOperationException("Expected a token without exp.");
+        }
+
+        return token;
+    }
+
     /// <summary>An unsigned token: header <c>{"alg":"none"}</c> and an empty signature.</summary>
     public static string CreateUnsigned(
         string issuer = BotFrameworkIssuer,

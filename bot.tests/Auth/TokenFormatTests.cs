@@ -103,6 +103,7 @@ public sealed class TokenFormatTests
         InboundAuthResult result = await validator.ValidateAsync(Bearer(token), ServiceUrl, Teams, CancellationToken.None);
 
         Assert.False(result.IsAuthenticated);
+        Assert.Equal(InboundAuthFailure.SignatureInvalid, result.Failure);
     }
 
     [Fact]

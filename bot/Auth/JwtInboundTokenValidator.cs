@@ -161,19 +161,42 @@ public sealed class JwtInboundTokenValidator : IInboundTokenValidator
             return InboundAuthResult.Failed(InboundAuthFailure.IssuerInvalid);
         }
 
-        (TokenValidationResult validation, OpenIdConnectConfiguration? configuration) =
-            await ValidateSignedTokenAsync(jwt, authority, ct).ConfigureAwait(false);
+        return await ValidateWithAuthorityAsync(jwt, authority, activityServiceUrl, activityChannelId, ct)
+            .ConfigureAwait(false);
+    }
+
+    private async Task<InboundAuthResult> ValidateWithAuthorityAsync(
+        JsonWebToken jwt,
+        Authority authority,
+        string? activityServiceUrl,
+        string? activityChannelId,
+        CancellationToken ct)
+    {
+        OpenIdConnectConfiguration? configuration = await GetConfigurationAsync(authority, ct).ConfigureAwait(false);
         if (configuration is null)
         {
             return InboundAuthResult.Failed(InboundAuthFailure.MetadataUnavailable);
+        }
+
+        TokenValidationResult validation = await ValidateSignedTokenAsync(jwt, authority, configuration).ConfigureAwait(false);
+
+        if (validation.Exception is SecurityTokenSignatureKeyNotFoundException)
+        {
+            // Keys rotate: reload the metadata once (throttled) and validate again if that brought new keys.
+            Log.SigningKeyRefresh(_logger, authority.Kind);
+            await authority.Metadata.ForceRefreshAsync(ct).ConfigureAwait(false);
+            OpenIdConnectConfiguration? refreshed = await GetConfigurationAsync(authority, ct).ConfigureAwait(false);
+            if (refreshed is not null && !ReferenceEquals(refreshed, configuration))
+            {
+                configuration = refreshed;
+                validation = await ValidateSignedTokenAsync(jwt, authority, configuration).ConfigureAwait(false);
+            }
         }
 
         if (!validation.IsValid)
         {
             return InboundAuthResult.Failed(MapFailure(validation.Exception));
         }
-
-        ClaimsIdentity identity = validation.ClaimsIdentity;
 
         if (authority.Kind == InboundTokenKind.BotFramework
             && !IsEndorsed(configuration, validation.SecurityToken, activityChannelId))
@@ -182,6 +205,7 @@ public sealed class JwtInboundTokenValidator : IInboundTokenValidator
         }
 
         // Bot Framework tokens must carry the claim; Entra tokens are checked when they do.
+        ClaimsIdentity identity = validation.ClaimsIdentity;
         string? serviceUrlClaim = FindClaim(identity, AuthConstants.ServiceUrlClaim);
         bool serviceUrlRequired = authority.Kind == InboundTokenKind.BotFramework;
         if ((serviceUrlRequired || serviceUrlClaim is not null) && !ServiceUrlsMatch(serviceUrlClaim, activityServiceUrl))
@@ -192,42 +216,11 @@ public sealed class JwtInboundTokenValidator : IInboundTokenValidator
         return InboundAuthResult.Success(identity);
     }
 
-    private async Task<(TokenValidationResult Result, OpenIdConnectConfiguration? Configuration)> ValidateSignedTokenAsync(
+    private Task<TokenValidationResult> ValidateSignedTokenAsync(
         JsonWebToken jwt,
         Authority authority,
-        CancellationToken ct)
-    {
-        OpenIdConnectConfiguration? configuration = await GetConfigurationAsync(authority, ct).ConfigureAwait(false);
-        if (configuration is null)
-        {
-            return (new TokenValidationResult(), null);
-        }
-
-        TokenValidationResult result = await _handler
-            .ValidateTokenAsync(jwt, CreateParameters(authority, configuration))
-            .ConfigureAwait(false);
-
-        if (result.IsValid || result.Exception is not SecurityTokenSignatureKeyNotFoundException)
-        {
-            return (result, configuration);
-        }
-
-        // Keys rotate: reload the metadata once (throttled) and validate again if that brought new keys.
-        Log.SigningKeyRefresh(_logger, authority.Kind);
-        await authority.Metadata.ForceRefreshAsync(ct).ConfigureAwait(false);
-        OpenIdConnectConfiguration? refreshed = await GetConfigurationAsync(authority, ct).ConfigureAwait(false);
-        if (refreshed is null || ReferenceEquals(refreshed, configuration))
-        {
-            return (result, configuration);
-        }
-
-        configuration = refreshed;
-
-        result = await _handler
-            .ValidateTokenAsync(jwt, CreateParameters(authority, configuration))
-            .ConfigureAwait(false);
-        return (result, configuration);
-    }
+        OpenIdConnectConfiguration configuration) =>
+        _handler.ValidateTokenAsync(jwt, CreateParameters(authority, configuration));
 
     private static async Task<OpenIdConnectConfiguration?> GetConfigurationAsync(Authority authority, CancellationToken ct)
     {
