@@ -27,6 +27,7 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
     private ImmutableList<TestSigningKey> _keys;
     private int _metadataRequests;
     private int _keysRequests;
+    private volatile bool _isAvailable = true;
 
     private LocalOpenIdServer(WebApplication app, string issuer, IEnumerable<TestSigningKey> keys)
     {
@@ -54,7 +55,11 @@ public sealed class LocalOpenIdServer : IAsyncDisposable
     public IReadOnlyList<TestSigningKey> Keys => Volatile.Read(ref _keys);
 
     /// <summary>When false, both endpoints answer 503.</summary>
-    public bool IsAvailable { get; set; } = true;
+    public bool IsAvailable
+    {
+        get => _isAvailable;
+        set => _isAvailable = value;
+    }
 
     /// <summary>Starts a server that publishes <paramref name="keys"/> under <paramref name="issuer"/>.</summary>
     public static async Task<LocalOpenIdServer> StartAsync(string issuer, params TestSigningKey[] keys)
