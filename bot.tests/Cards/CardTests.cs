@@ -7,6 +7,8 @@ namespace VpWijzer.Tests.Cards;
 
 public sealed class CardTests
 {
+    private static readonly JsonSerializerOptions Indented = new() { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
+
     [Fact]
     public async Task EveryCard_OfficialValidatorTarget15_NoErrors()
     {
@@ -51,7 +53,7 @@ public sealed class CardTests
     public void PinnedCard_Json_MatchesSnapshot(string name)
     {
         var card = CardCatalog.Pinned().Single(c => c.Name == name).Card;
-        var actual = JsonSerializer.Serialize(JsonNode.Parse(CardSerializer.ToJson(card)), new JsonSerializerOptions { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+        var actual = JsonSerializer.Serialize(JsonNode.Parse(CardSerializer.ToJson(card)), Indented);
         var path = Path.Combine(RepoPaths.Snapshots, name + ".json");
         if (Environment.GetEnvironmentVariable("UPDATE_SNAPSHOTS") == "1")
         {

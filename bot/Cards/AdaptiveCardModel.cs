@@ -22,9 +22,6 @@ public sealed class AdaptiveCard
     [JsonPropertyName("version")]
     public string Version { get; init; } = SupportedVersion;
 
-    [JsonPropertyName("lang")]
-    public string? Lang { get; init; }
-
     [JsonPropertyName("fallbackText")]
     public string? FallbackText { get; init; }
 

@@ -42,6 +42,6 @@ public static class AnswerCard
         actions.Add(CardActions.Submit(CommonText.Menu.For(l), CardVerbs.Menu, NoPayload.Instance));
         actions.Add(CardActions.Submit(CommonText.SwitchLanguage.For(l), CardVerbs.SetLanguage, new LanguagePayload(l.Other(), view.TopicId)));
 
-        return new AdaptiveCard { Lang = l.Tag(), FallbackText = view.Title, Body = body, Actions = actions };
+        return new AdaptiveCard { FallbackText = view.Title, Body = body, Actions = actions };
     }
 }

@@ -14,7 +14,40 @@ public static class CardVerbs
     public static readonly Verb<NoPayload> StartSelfCheck = new("selfcheck.start");
     public static readonly Verb<SelfCheckAnswerPayload> SelfCheckAnswer = new("selfcheck.answer");
     public static readonly Verb<NoPayload> TalkToVp = new("booking.start");
+    public static readonly Verb<NoPayload> BookingContinue = new("booking.continue");
+    public static readonly Verb<ConsentPayload> BookingConsent = new("booking.consent");
+    public static readonly Verb<GalleryFilterPayload> BookingFilter = new("booking.filter");
+    public static readonly Verb<VpChoicePayload> BookingChooseVp = new("booking.vp");
+    public static readonly Verb<NoPayload> BookingFirstAvailable = new("booking.first-available");
+    public static readonly Verb<ModePayload> BookingMode = new("booking.mode");
+    public static readonly Verb<SlotChoicePayload> BookingSlot = new("booking.slot");
+    public static readonly Verb<VisibilityPayload> BookingVisibility = new("booking.visibility");
+    public static readonly Verb<SharePayload> BookingShare = new("booking.share");
+    public static readonly Verb<BookingRefPayload> BookingConfirm = new("booking.confirm");
+    public static readonly Verb<BackPayload> BookingBack = new("booking.back");
+    public static readonly Verb<BookingRefPayload> BookingCancel = new("booking.cancel");
+    public static readonly Verb<BookingRefPayload> BookingReschedule = new("booking.reschedule");
 }
+
+public sealed record ConsentPayload(bool Consent);
+
+/// <summary>Gallery filter inputs; every value is checked against our fixed lists before use.</summary>
+public sealed record GalleryFilterPayload(string? FilterGender = null, string? FilterLanguage = null, string? FilterKind = null, string? FilterFocus = null, string? FilterOutside = null);
+
+public sealed record VpChoicePayload(string VpId);
+
+public sealed record ModePayload(string Mode);
+
+public sealed record SlotChoicePayload(string SlotId);
+
+public sealed record VisibilityPayload(bool Anonymous);
+
+/// <summary>Optional sharing inputs: a topic id from our list and a language code, never free text.</summary>
+public sealed record SharePayload(string? ShareTopic = null, string? ShareLanguage = null);
+
+public sealed record BookingRefPayload(string BookingId);
+
+public sealed record BackPayload(int ToStep);
 
 /// <param name="Language">The language to switch to.</param>
 /// <param name="Topic">When set, the answer to show again in the new language.</param>

@@ -18,7 +18,7 @@ public static class ClarifyCard
 
         return new AdaptiveCard
         {
-            Lang = l.Tag(),
+
             FallbackText = l.Pick("Bedoel je een van deze onderwerpen?", "Do you mean one of these topics?"),
             Body =
             [

@@ -31,7 +31,7 @@ public static class CrisisCard
 
         return new AdaptiveCard
         {
-            Lang = l.Tag(),
+
             FallbackText = l.Pick("Acuut gevaar: bel 112. Denk je aan zelfdoding: bel 113 of 0800-0113.", "Acute danger: call 112. Thinking about suicide: call 113 or 0800-0113."),
             Speak = l.Pick("Bel 112 bij acuut gevaar. Denk je aan zelfdoding, bel 113 of gratis 0800 0113.", "Call 112 in acute danger. If you are thinking about suicide, call 113 or free 0800 0113."),
             Body = body,

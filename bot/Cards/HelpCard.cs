@@ -33,7 +33,7 @@ public static class HelpCard
 
         return new AdaptiveCard
         {
-            Lang = l.Tag(),
+
             FallbackText = l.Pick("Dit kan ik voor je doen.", "This is what I can do."),
             Body = body,
         };

@@ -33,7 +33,7 @@ public static class SelfCheckCard
         }
 
         actions.Add(CardActions.Submit(l.Pick("Stoppen", "Stop"), CardVerbs.Menu, NoPayload.Instance));
-        return new AdaptiveCard { Lang = l.Tag(), FallbackText = view.Question, Body = body, Actions = actions };
+        return new AdaptiveCard {FallbackText = view.Question, Body = body, Actions = actions };
     }
 }
 
@@ -78,7 +78,7 @@ public static class SelfCheckResultCard
 
         return new AdaptiveCard
         {
-            Lang = l.Tag(),
+
             FallbackText = l.Pick("Resultaat van de korte check", "Result of the quick check"),
             Body = body,
             Actions = actions,

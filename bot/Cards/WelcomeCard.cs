@@ -12,7 +12,7 @@ public static class WelcomeCard
         var l = view.Language;
         return new AdaptiveCard
         {
-            Lang = l.Tag(),
+
             FallbackText = l.Pick("Welkom bij VP-wijzer.", "Welcome to VP-wijzer."),
             Body =
             [

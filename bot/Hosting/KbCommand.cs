@@ -54,8 +54,29 @@ public static class KbCommand
                 await output.FlushAsync().ConfigureAwait(false);
                 return 0;
 
+            case "explain":
+                if (!result.IsValid)
+                {
+                    await error.WriteLineAsync("The content files have errors; run 'kb check'.").ConfigureAwait(false);
+                    return 1;
+                }
+
+                using (var analysis = new TextAnalysis())
+                {
+                    var recogniser = new Recogniser(result.KnowledgeBase!, analysis);
+                    var classifier = new QuestionClassifier(recogniser);
+                    while (await input.ReadLineAsync().ConfigureAwait(false) is { } line)
+                    {
+                        var r = classifier.Classify(line, Language.Nl);
+                        var ranked = recogniser.Rank(line).Take(4).Select(x => $"{x.Topic} {x.Score:0.00}");
+                        await output.WriteLineAsync($"{r.Topic} ({r.Confidence:0.00}, {(r.Language == Language.En ? "en" : "nl")})  <=  {string.Join("  ", ranked)}").ConfigureAwait(false);
+                    }
+                }
+
+                return 0;
+
             default:
-                await error.WriteLineAsync("usage: kb ask   (questions on stdin, one per line)\n       kb check [--content DIR]").ConfigureAwait(false);
+                await error.WriteLineAsync("usage: kb ask   (questions on stdin, one per line)\n       kb explain   (the same, with the four best topics and their scores)\n       kb check [--content DIR]").ConfigureAwait(false);
                 return 2;
         }
     }

@@ -26,7 +26,7 @@ public sealed class ReplyDelivery(IConnectorClient connector, ILogger<ReplyDeliv
             catch (ConnectorException ex)
             {
                 failed++;
-                Log.DeliveryFailed(logger, ex.StatusCode ?? 0);
+                Log.DeliveryFailed(logger, (int)(ex.StatusCode ?? 0));
             }
             catch (HttpRequestException)
             {

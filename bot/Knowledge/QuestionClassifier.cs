@@ -27,7 +27,7 @@ public sealed class QuestionClassifier(Recogniser recogniser)
             // Not sure enough to call it a crisis, but never hide the option: offer it first.
             var alternatives = new List<string> { TopicIds.Crisis };
             alternatives.AddRange(recognition.Alternatives.Where(a => a != TopicIds.Crisis));
-            return recognition with { Topic = recognition.Alternatives.FirstOrDefault() ?? TopicIds.None, Alternatives = alternatives };
+            return recognition with { Topic = recognition.Alternatives.Count > 0 ? recognition.Alternatives[0] : TopicIds.None, Alternatives = alternatives };
         }
 
         return recognition;

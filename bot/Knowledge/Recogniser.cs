@@ -34,8 +34,22 @@ public sealed record RecogniserSettings
     /// <summary>Below this best score the question is out of scope (<c>none</c>).</summary>
     public double NoneThreshold { get; init; } = 1.4;
 
-    /// <summary>Score at which the "absolute" part of confidence reaches about 63 %.</summary>
-    public double ConfidenceScale { get; init; } = 4.0;
+    /// <summary>Scales the blended probability into the reported confidence.</summary>
+    public double ConfidenceScale { get; init; } = 1.2;
+
+    /// <summary>Share of the BM25 ranking (normalised to the best topic) next to the learned model's probability.</summary>
+    public double Bm25Share { get; init; } = 0.7;
+
+    /// <summary>Softmax temperature that turns BM25 scores into a distribution over topics.</summary>
+    public double Bm25Temperature { get; init; } = 1.5;
+
+    /// <summary>Training weight of keywords and titles relative to an example question.</summary>
+    public double KeywordSampleWeight { get; init; } = 0.7;
+
+    public int Epochs { get; init; } = 20;
+
+    /// <summary>How many n-grams of a word count fully; longer words share that weight.</summary>
+    public double GramsPerWord { get; init; } = 4;
 
     public double K1 { get; init; } = 1.2;
 
@@ -57,6 +71,8 @@ public sealed class Recogniser
     private readonly LanguageIndex _nl;
     private readonly LanguageIndex _en;
     private readonly string[] _topicIds;
+    private readonly SoftmaxModel _nlModel;
+    private readonly SoftmaxModel _enModel;
 
     public Recogniser(KnowledgeBase knowledge, TextAnalysis analysis, RecogniserSettings? settings = null)
     {
@@ -65,6 +81,8 @@ public sealed class Recogniser
         _topicIds = knowledge.Topics.Select(t => t.Id).ToArray();
         _nl = BuildIndex(knowledge, Language.Nl);
         _en = BuildIndex(knowledge, Language.En);
+        _nlModel = TrainModel(knowledge, _nl);
+        _enModel = TrainModel(knowledge, _en);
     }
 
     public Recognition Recognise(string text, Language fallbackLanguage = Language.Nl)
@@ -76,32 +94,93 @@ public sealed class Recogniser
             return new Recognition(TopicIds.None, 0, language, []);
         }
 
-        var scores = new double[_topicIds.Length];
-        var nl = Score(_nl, words);
-        var en = Score(_en, words);
-        for (var i = 0; i < scores.Length; i++)
-        {
-            // The question's own language counts fully; the other only where it is stronger.
-            var own = language == Language.En ? en[i] : nl[i];
-            var other = language == Language.En ? nl[i] : en[i];
-            scores[i] = Math.Max(own, other * 0.85);
-        }
-
+        var scores = TopicScores(words, language, out var bestBm25);
         var order = Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).ToArray();
         var best = scores[order[0]];
         var second = order.Length > 1 ? scores[order[1]] : 0;
         var alternatives = order.Skip(1).Take(3).Where(i => scores[i] > 0 && _topicIds[i] != TopicIds.None).Select(i => _topicIds[i]).ToList();
 
-        if (best < _settings.NoneThreshold)
+        if (bestBm25 < _settings.NoneThreshold)
         {
-            var low = best <= 0 ? 0 : Math.Min(0.3, best / _settings.NoneThreshold * 0.3);
-            return new Recognition(TopicIds.None, low, language, order.Take(3).Where(i => scores[i] > 0 && _topicIds[i] != TopicIds.None).Select(i => _topicIds[i]).ToList());
+            // Hardly a word in common with any topic: out of scope, whatever the model leans to.
+            return new Recognition(TopicIds.None, Math.Round(Math.Min(0.3, bestBm25 / _settings.NoneThreshold * 0.3), 3), language, order.Take(3).Where(i => scores[i] > 0 && _topicIds[i] != TopicIds.None).Select(i => _topicIds[i]).ToList());
         }
 
-        var absolute = 1 - Math.Exp(-best / _settings.ConfidenceScale);
-        var margin = (best - second) / best;
-        var confidence = Math.Round(Math.Clamp(absolute * (0.45 + (0.55 * margin)) * 1.25, 0, 1), 3);
+        var margin = best > 0 ? (best - second) / best : 0;
+        var confidence = Math.Round(Math.Clamp(best * (0.5 + (0.5 * margin)) * _settings.ConfidenceScale, 0, 1), 3);
         return new Recognition(_topicIds[order[0]], confidence, language, alternatives);
+    }
+
+    /// <summary>Every topic with its score, best first: what <c>kb explain</c> prints for content editors.</summary>
+    public IReadOnlyList<(string Topic, double Score)> Rank(string text, Language fallbackLanguage = Language.Nl)
+    {
+        var words = _analysis.Words(text);
+        var language = TextAnalysis.DetectLanguage(words) ?? GuessByVocabulary(words) ?? fallbackLanguage;
+        var scores = TopicScores(words, language, out _);
+        return Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).Select(i => (_topicIds[i], Math.Round(scores[i], 3))).ToList();
+    }
+
+    /// <summary>Per topic: the model's probability blended with the BM25 ranking, in the question's language.</summary>
+    private double[] TopicScores(List<string> words, Language language, out double bestBm25)
+    {
+        var (index, model) = language == Language.En ? (_en, _enModel) : (_nl, _nlModel);
+        var features = new Dictionary<string, double>(StringComparer.Ordinal);
+        AddQueryFeatures(index, words, features);
+        var bm25 = Score(index, features);
+        var probabilities = model.Predict(features);
+        bestBm25 = bm25.Max();
+        var share = _settings.Bm25Share;
+        var scores = new double[_topicIds.Length];
+        var sum = 0.0;
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = Math.Exp((bm25[i] - bestBm25) / _settings.Bm25Temperature);
+            sum += scores[i];
+        }
+
+        for (var i = 0; i < scores.Length; i++)
+        {
+            scores[i] = ((1 - share) * probabilities[i]) + (share * scores[i] / sum);
+        }
+
+        return scores;
+    }
+
+    /// <summary>For tuning: the model's probabilities and the BM25 scores separately.</summary>
+    internal (double[] Probabilities, double[] Bm25, string[] Topics, Dictionary<string, double> Features) Debug(string text, Language language)
+    {
+        var words = _analysis.Words(text);
+        var (index, model) = language == Language.En ? (_en, _enModel) : (_nl, _nlModel);
+        var features = new Dictionary<string, double>(StringComparer.Ordinal);
+        AddQueryFeatures(index, words, features);
+        return (model.Predict(features), Score(index, features), _topicIds, features);
+    }
+
+    private SoftmaxModel TrainModel(KnowledgeBase knowledge, LanguageIndex index)
+    {
+        var samples = new List<SoftmaxModel.Sample>();
+        for (var t = 0; t < _topicIds.Length; t++)
+        {
+            var text = knowledge[_topicIds[t]].Text(index.Language);
+            foreach (var example in text.Examples)
+            {
+                samples.Add(new SoftmaxModel.Sample(Features(index, example), t, 1.0));
+            }
+
+            foreach (var keyword in text.Keywords.Append(text.Title))
+            {
+                samples.Add(new SoftmaxModel.Sample(Features(index, keyword), t, _settings.KeywordSampleWeight));
+            }
+        }
+
+        return SoftmaxModel.Train(samples, _topicIds.Length, _settings.Epochs);
+    }
+
+    private Dictionary<string, double> Features(LanguageIndex index, string text)
+    {
+        var features = new Dictionary<string, double>(StringComparer.Ordinal);
+        AddQueryFeatures(index, _analysis.Words(text), features);
+        return features;
     }
 
     /// <summary>The language of a text by function words, then by which content vocabulary it uses.</summary>
@@ -118,11 +197,8 @@ public sealed class Recogniser
         return nl > en ? Language.Nl : en > nl ? Language.En : null;
     }
 
-    private double[] Score(LanguageIndex index, List<string> words)
+    private double[] Score(LanguageIndex index, Dictionary<string, double> features)
     {
-        var features = new Dictionary<string, double>(StringComparer.Ordinal);
-        AddQueryFeatures(index, words, features);
-
         var docScores = new Dictionary<int, double>();
         foreach (var (feature, queryWeight) in features)
         {
@@ -215,9 +291,12 @@ public sealed class Recogniser
             }
 
             previous = stem;
-            foreach (var gram in CharGrams(word))
+
+            // Each word's character n-grams share one unit of weight, so long words do not outvote short ones.
+            var grams = CharGrams(word).ToList();
+            foreach (var gram in grams)
             {
-                Add(features, gram, 1);
+                Add(features, gram, Math.Min(1, _settings.GramsPerWord / grams.Count));
             }
         }
     }

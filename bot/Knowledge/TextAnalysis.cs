@@ -83,7 +83,32 @@ public sealed class TextAnalysis : IDisposable
         SnowballProgram stemmer = language == Language.En ? (_english ??= new EnglishStemmer()) : (_dutch ??= new DutchStemmer());
         stemmer.SetCurrent(word);
         stemmer.Stem();
-        return stemmer.Current;
+        var stem = stemmer.Current;
+        return language == Language.Nl ? DutchVerbForms(stem) : stem;
+    }
+
+    /// <summary>
+    /// Snowball keeps Dutch verb endings apart ("beschuldigt", "beschuldigd", "gepest" vs "pest"):
+    /// drop the participle prefix "ge" and a final t/d so the forms of one verb meet. Applied to
+    /// content and questions alike, so the occasional odd stem ("geweld" → "wel") is harmless.
+    /// </summary>
+    private static string DutchVerbForms(string stem)
+    {
+        if (stem.Length >= 6 && stem.StartsWith("ge", StringComparison.Ordinal) && stem[^1] is 't' or 'd')
+        {
+            stem = stem[2..];
+        }
+
+        if (stem.Length >= 5 && stem[^1] is 't' or 'd')
+        {
+            stem = stem[..^1];
+            if (stem[^1] == 'd')
+            {
+                stem = stem[..^1];
+            }
+        }
+
+        return stem;
     }
 
     /// <summary>Guesses the language from function words; null when the text gives no sign.</summary>

@@ -53,27 +53,76 @@ public sealed class ConversationState
     public BookingDraft? Booking { get; set; }
 }
 
-/// <summary>A booking in progress: only ids from our directory and enums.</summary>
+/// <summary>A booking in progress: only ids from our directory, enums and the times we offered.</summary>
 public sealed class BookingDraft
 {
+    /// <summary>Our own random id; it also derives the Graph transactionId, so retries never double-book.</summary>
+    public string BookingId { get; set; } = Guid.NewGuid().ToString("N");
+
+    /// <summary>True when the employee agreed that their department and management line may be read once (not kept).</summary>
+    public bool? OrgChartConsent { get; set; }
+
+    /// <summary>VP ids that must not be offered (same team or management line), computed once after consent.</summary>
+    public IList<string>? ExcludedVpIds { get; set; }
+
+    /// <summary>VP ids in the employee's own department (for the "outside my department" filter).</summary>
+    public IList<string>? OwnDepartmentVpIds { get; set; }
+
+    /// <summary>True when the employee asked for the first available VP.</summary>
+    public bool FirstAvailable { get; set; }
+
     public string? VpId { get; set; }
 
+    /// <summary>"InPerson", "TeamsCall" or "Phone".</summary>
     public string? Mode { get; set; }
+
+    /// <summary>The slots we offered; a chosen slot must be one of these.</summary>
+    public IList<OfferedSlot>? Offered { get; set; }
 
     public string? SlotId { get; set; }
 
-    public string? RoomId { get; set; }
-
     public bool? Anonymous { get; set; }
 
+    /// <summary>A topic id from our own list, only when the employee chose to share one.</summary>
     public string? SharedTopic { get; set; }
 
-    public Language? PreferredLanguage { get; set; }
+    /// <summary>"nl", "en" or another language code of the directory.</summary>
+    public string? PreferredLanguage { get; set; }
 
-    public string? BookingId { get; set; }
+    /// <summary>Filter values from the gallery, each one of our own fixed values.</summary>
+    public GalleryFilter? Filter { get; set; }
 
-    /// <summary>Filter choices in the VP gallery, each one of our own enum-like values.</summary>
-    public IList<string>? Filters { get; set; }
+    /// <summary>The VP calendar event, once booked.</summary>
+    public string? EventId { get; set; }
+}
+
+/// <summary>A slot as offered: opaque id, times, the room mailbox id (no names).</summary>
+public sealed class OfferedSlot
+{
+    public string Id { get; set; } = string.Empty;
+
+    public DateTimeOffset Start { get; set; }
+
+    public DateTimeOffset End { get; set; }
+
+    public string? RoomId { get; set; }
+}
+
+/// <summary>Gallery filters, each one of a fixed set of values.</summary>
+public sealed class GalleryFilter
+{
+    public bool OutsideOwnDepartment { get; set; }
+
+    /// <summary>"female", "male", "x" or null (no preference).</summary>
+    public string? Gender { get; set; }
+
+    public string? Language { get; set; }
+
+    /// <summary>"internal", "external" or null.</summary>
+    public string? Kind { get; set; }
+
+    /// <summary>A topic id (focus area) or null.</summary>
+    public string? Focus { get; set; }
 }
 
 /// <summary>Source-generated JSON for the stored state.</summary>

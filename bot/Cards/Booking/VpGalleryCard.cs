@@ -1,0 +1,137 @@
+using VpWijzer.Routing;
+using VpWijzer.State;
+
+namespace VpWijzer.Cards.Booking;
+
+/// <summary>A VP as the gallery shows them: only what the directory publishes.</summary>
+public sealed record VpItem(string Id, string DisplayName, string Department, bool IsExternal, IReadOnlyList<string> Languages, string Intro, string? PhotoUrl);
+
+/// <param name="Language">Card language.</param>
+/// <param name="Vps">VPs after filters and the conflict-of-interest rule.</param>
+/// <param name="Filter">Current filter values.</param>
+/// <param name="LanguageOptions">Language codes with a display name, from the directory.</param>
+/// <param name="FocusOptions">Topic ids with their titles.</param>
+/// <param name="CanFilterOwnDepartment">True when the employee's department is known (after consent).</param>
+/// <param name="RemindToAvoidKnownVps">True when the org chart was not checked.</param>
+public sealed record VpGalleryView(
+    Language Language,
+    IReadOnlyList<VpItem> Vps,
+    GalleryFilter Filter,
+    IReadOnlyList<(string Code, string Name)> LanguageOptions,
+    IReadOnlyList<(string TopicId, string Title)> FocusOptions,
+    bool CanFilterOwnDepartment,
+    bool RemindToAvoidKnownVps);
+
+/// <summary>Choose your own VP: filters, the VPs, or "first available".</summary>
+public static class VpGalleryCard
+{
+    public static AdaptiveCard Create(VpGalleryView view)
+    {
+        var l = view.Language;
+        var anyone = l.Pick("Maakt niet uit", "No preference");
+        var filters = new List<CardElement>
+        {
+            new InputChoiceSet
+            {
+                Id = "filterGender",
+                Label = l.Pick("Man of vrouw", "Man or woman"),
+                Style = "compact",
+                Value = view.Filter.Gender ?? "any",
+                Choices = [new("any", anyone), new("female", l.Pick("Vrouw", "Woman")), new("male", l.Pick("Man", "Man"))],
+            },
+            new InputChoiceSet
+            {
+                Id = "filterLanguage",
+                Label = l.Pick("Taal", "Language"),
+                Style = "compact",
+                Value = view.Filter.Language ?? "any",
+                Choices = [new("any", anyone), .. view.LanguageOptions.Select(o => new Choice(o.Name, o.Code))],
+            },
+            new InputChoiceSet
+            {
+                Id = "filterKind",
+                Label = l.Pick("Binnen of buiten de organisatie", "Inside or outside the organisation"),
+                Style = "compact",
+                Value = view.Filter.Kind ?? "any",
+                Choices = [new("any", anyone), new("internal", l.Pick("Interne VP", "Internal VP")), new("external", l.Pick("Externe VP", "External VP"))],
+            },
+            new InputChoiceSet
+            {
+                Id = "filterFocus",
+                Label = l.Pick("Met extra aandacht voor", "With special attention to"),
+                Style = "compact",
+                Value = view.Filter.Focus ?? "any",
+                Choices = [new("any", anyone), .. view.FocusOptions.Select(o => new Choice(o.Title, o.TopicId))],
+            },
+        };
+        if (view.CanFilterOwnDepartment)
+        {
+            filters.Add(new InputToggle { Id = "filterOutside", Title = l.Pick("Alleen VP's buiten mijn eigen afdeling", "Only VPs outside my own department"), Value = view.Filter.OutsideOwnDepartment ? "true" : "false" });
+        }
+
+        var body = new List<CardElement>
+        {
+            new TextBlock(l.Pick("Kies een vertrouwenspersoon", "Choose a confidential adviser")) { Size = "Medium", Weight = "Bolder", Style = "heading" },
+            new TextBlock(l.Pick("Je mag zelf kiezen, ook iemand van een andere afdeling of van buiten. Je hebt geen toestemming nodig.", "You choose, also someone from another department or from outside. You don't need anyone's permission.")),
+        };
+        if (view.RemindToAvoidKnownVps)
+        {
+            body.Add(new TextBlock(l.Pick("Kies liever geen VP die je kent of met wie je samenwerkt.", "Better not choose a VP you know or work with.")) { IsSubtle = true });
+        }
+
+        body.Add(new Container
+        {
+            Style = "emphasis",
+            Items = [.. filters, new ActionSet { Actions = [CardActions.SubmitWithInputs(l.Pick("Filters toepassen", "Apply filters"), CardVerbs.BookingFilter, new GalleryFilterPayload())] }],
+        });
+
+        if (view.Vps.Count == 0)
+        {
+            body.Add(new TextBlock(l.Pick("Met deze filters is er geen VP. Kies minder filters, of kies de eerst beschikbare.", "No VP matches these filters. Choose fewer filters, or take the first available.")));
+        }
+
+        foreach (var vp in view.Vps)
+        {
+            var facts = $"{vp.Department} · {(vp.IsExternal ? l.Pick("extern", "external") : l.Pick("intern", "internal"))} · {string.Join(", ", vp.Languages)}";
+            var columns = new List<Column>();
+            if (vp.PhotoUrl is not null)
+            {
+                columns.Add(new Column { Width = "auto", Items = [new Image { Url = vp.PhotoUrl, AltText = vp.DisplayName, Size = "Small", Style = "person" }] });
+            }
+
+            columns.Add(new Column
+            {
+                Width = "stretch",
+                Items =
+                [
+                    new TextBlock(vp.DisplayName) { Weight = "Bolder" },
+                    new TextBlock(facts) { IsSubtle = true, Spacing = "None" },
+                    new TextBlock(vp.Intro) { Spacing = "Small" },
+                ],
+            });
+            body.Add(new Container
+            {
+                Separator = true,
+                Spacing = "Medium",
+                Items =
+                [
+                    new ColumnSet { Columns = columns },
+                    new ActionSet { Actions = [CardActions.Submit(l.Pick($"Kies {FirstName(vp.DisplayName)}", $"Choose {FirstName(vp.DisplayName)}"), CardVerbs.BookingChooseVp, new VpChoicePayload(vp.Id))] },
+                ],
+            });
+        }
+
+        var actions = new List<CardAction>
+        {
+            CardActions.Submit(l.Pick("Eerst beschikbare VP", "First available VP"), CardVerbs.BookingFirstAvailable, NoPayload.Instance, style: "positive"),
+        };
+        actions.AddRange(StepActions.BackAndStop(l, BookingSteps.Intro));
+        return new AdaptiveCard {FallbackText = l.Pick("Kies een vertrouwenspersoon", "Choose a confidential adviser"), Body = body, Actions = actions };
+    }
+
+    private static string FirstName(string displayName)
+    {
+        var space = displayName.IndexOf(' ', StringComparison.Ordinal);
+        return space > 0 ? displayName[..space] : displayName;
+    }
+}

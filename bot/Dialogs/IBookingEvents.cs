@@ -1,0 +1,25 @@
+using VpWijzer.Routing;
+using VpWijzer.State;
+
+namespace VpWijzer.Dialogs;
+
+/// <summary>What happens after a booking changes: the handoff to the VP listens here.</summary>
+public interface IBookingEvents
+{
+    /// <param name="employeeName">Only for a named invite, and only to show to the chosen VP.</param>
+    Task BookedAsync(TurnContext context, BookingRecord record, string? employeeName);
+
+    Task CancelledByEmployeeAsync(TurnContext context, BookingRecord record);
+
+    Task RescheduledByEmployeeAsync(TurnContext context, BookingRecord record);
+}
+
+/// <summary>No handoff configured: nothing to tell anyone.</summary>
+public sealed class NoBookingEvents : IBookingEvents
+{
+    public Task BookedAsync(TurnContext context, BookingRecord record, string? employeeName) => Task.CompletedTask;
+
+    public Task CancelledByEmployeeAsync(TurnContext context, BookingRecord record) => Task.CompletedTask;
+
+    public Task RescheduledByEmployeeAsync(TurnContext context, BookingRecord record) => Task.CompletedTask;
+}
