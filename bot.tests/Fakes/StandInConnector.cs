@@ -15,6 +15,9 @@ namespace VpWijzer.Tests.Fakes;
 /// <summary>A request the stand-in connector received.</summary>
 public sealed record ConnectorRequest(string Method, string Path, string? Authorization, string Body)
 {
+    /// <summary>True when a scripted fault answered this request (the bot must retry it).</summary>
+    public bool Faulted { get; set; }
+
     public Activity? Activity => Body.Length > 0 && Body.TrimStart().StartsWith('{') ? ProtocolJson.DeserializeActivity(System.Text.Encoding.UTF8.GetBytes(Body)) : null;
 }
 
@@ -44,7 +47,7 @@ public sealed class StandInConnector : IAsyncDisposable
     public IReadOnlyList<ConnectorRequest> Requests => _requests.ToList();
 
     /// <summary>Every activity the bot posted or put, in arrival order.</summary>
-    public IReadOnlyList<Activity> Activities => _requests.Select(r => r.Activity).OfType<Activity>().ToList();
+    public IReadOnlyList<Activity> Activities => _requests.Where(r => !r.Faulted).Select(r => r.Activity).OfType<Activity>().ToList();
 
     public static async Task<StandInConnector> StartAsync()
     {
@@ -93,10 +96,13 @@ public sealed class StandInConnector : IAsyncDisposable
         using var reader = new StreamReader(http.Request.Body);
         var body = await reader.ReadToEndAsync();
         var path = http.Request.Path.Value ?? string.Empty;
-        _requests.Enqueue(new ConnectorRequest(http.Request.Method, path, http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, body));
+        var recorded = new ConnectorRequest(http.Request.Method, path, http.Request.Headers.Authorization.ToString() is { Length: > 0 } a ? a : null, body);
+        _faults.TryDequeue(out var fault);
+        recorded.Faulted = fault is not null;
+        _requests.Enqueue(recorded);
         _arrivals.Release();
 
-        if (_faults.TryDequeue(out var fault))
+        if (fault is not null)
         {
             if (fault.Hang)
             {

@@ -112,7 +112,10 @@ public static class ActivityEndpoint
 
         if (activity.Type == ActivityTypes.Invoke)
         {
-            var invoke = result.InvokeResponse ?? new InvokeResponse(200, null);
+            // Teams shows an error for an adaptiveCard/action without a body; the replies already went out as messages.
+            var invoke = result.InvokeResponse ?? (activity.Name == InvokeNames.AdaptiveCardAction
+                ? new InvokeResponse(200, new AdaptiveCardInvokeResponse { Type = ContentTypes.ActivityMessage, Value = JsonSerializer.SerializeToElement(string.Empty, ProtocolJsonContext.Default.String) })
+                : new InvokeResponse(200, null));
             return invoke.Body is null
                 ? Results.StatusCode(invoke.Status)
                 : Results.Json(invoke.Body, ProtocolJsonContext.Default.AdaptiveCardInvokeResponse, statusCode: invoke.Status);

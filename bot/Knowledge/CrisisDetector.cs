@@ -66,7 +66,7 @@ public static partial class CrisisDetector
         @"|\b(wil|wou|zou|ga|kan) (echt )?(niet|nie) (meer|langer) (leven|verder|bestaan|door)|niet meer (willen |wil )?leven|geen zin (meer )?(om|in) (te )?leven|het leven (heeft|is) geen zin" +
         @"|\bwil (gewoon )?dood\b|\bdood (willen|wil) (zijn|gaan)|\bwou dat ik dood (was|ben)|\bliever dood\b|\bniet meer wakker (te )?worden" +
         @"|\b(mezelf|mijzelf|me) (iets|wat|van kant|pijn) (aan ?(te )?doen|maken|te maken)|\bmezelf (van kant|snijden|snij|pijn doen|beschadigen|ophangen)|\bmezelf iets aandoen" +
-        @"|\bik zie het (echt |allemaal |gewoon )?(niet|nie) meer zitten|\bwil er (gewoon )?(niet|nie) meer zijn|\ber (niet|nie) meer (willen )?zijn\b|iedereen (is )?beter af zonder (mij|me)|\bafscheidsbrief" +
+        @"|\bik zie het (echt |allemaal |gewoon )?(niet|nie) meer zitten|\bwil er (gewoon )?(niet|nie) meer zijn|\ber (gewoon |echt |liever )?(niet|nie) meer (willen |wil )?zijn\b|iedereen (is )?beter af zonder (mij|me)|\bafscheidsbrief" +
         @"|\b(alle|al mijn|een hoop|te veel) (pillen|pilletjes|medicijnen|slaappillen)|\bvoor de trein (springen|gaan|spring)|\bvan (een|het|de) (flat|dak|brug) (springen|af springen)" +
         @"|kill (myself|my self|meself)|\bend (my|it all|my own) (life|lives)|\bend it all\b|\btake my (own )?life|\bwant to die\b|\bwanna die\b|\bwish i (was|were) dead|\bbetter off (dead|without me)" +
         @"|\b(don'?t|do not|dont) want to (live|be alive|exist|be here)( anymore| any more)?\b|\bno (reason|point) (in |to )?(living|live|go on)|\bcan'?t go on\b|\bnot worth living" +
