@@ -12,7 +12,7 @@ public sealed class QuestionClassifier(Recogniser recogniser)
     public const double RecognisedCrisisConfidence = 0.45;
 
     /// <summary>Below this confidence the bot asks which topic was meant.</summary>
-    public const double ClarifyBelow = 0.3;
+    public const double ClarifyBelow = 0.35;
 
     public Recognition Classify(string text, Language fallbackLanguage)
     {

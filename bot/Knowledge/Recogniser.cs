@@ -38,15 +38,15 @@ public sealed record RecogniserSettings
     public double ConfidenceScale { get; init; } = 1.2;
 
     /// <summary>Share of the BM25 ranking (normalised to the best topic) next to the learned model's probability.</summary>
-    public double Bm25Share { get; init; } = 0.7;
+    public double Bm25Share { get; init; } = 0.5;
 
     /// <summary>Softmax temperature that turns BM25 scores into a distribution over topics.</summary>
-    public double Bm25Temperature { get; init; } = 1.5;
+    public double Bm25Temperature { get; init; } = 3.0;
 
     /// <summary>Training weight of keywords and titles relative to an example question.</summary>
     public double KeywordSampleWeight { get; init; } = 0.7;
 
-    public int Epochs { get; init; } = 20;
+    public int Epochs { get; init; } = 40;
 
     /// <summary>How many n-grams of a word count fully; longer words share that weight.</summary>
     public double GramsPerWord { get; init; } = 4;
@@ -88,7 +88,7 @@ public sealed class Recogniser
     public Recognition Recognise(string text, Language fallbackLanguage = Language.Nl)
     {
         var words = _analysis.Words(text);
-        var language = TextAnalysis.DetectLanguage(words) ?? GuessByVocabulary(words) ?? fallbackLanguage;
+        var language = DetectLanguage(words) ?? fallbackLanguage;
         if (words.Count == 0)
         {
             return new Recognition(TopicIds.None, 0, language, []);
@@ -115,7 +115,7 @@ public sealed class Recogniser
     public IReadOnlyList<(string Topic, double Score)> Rank(string text, Language fallbackLanguage = Language.Nl)
     {
         var words = _analysis.Words(text);
-        var language = TextAnalysis.DetectLanguage(words) ?? GuessByVocabulary(words) ?? fallbackLanguage;
+        var language = DetectLanguage(words) ?? fallbackLanguage;
         var scores = TopicScores(words, language, out _);
         return Enumerable.Range(0, scores.Length).OrderByDescending(i => scores[i]).Select(i => (_topicIds[i], Math.Round(scores[i], 3))).ToList();
     }
@@ -184,16 +184,26 @@ public sealed class Recogniser
     }
 
     /// <summary>The language of a text by function words, then by which content vocabulary it uses.</summary>
-    public Language? DetectLanguage(string text)
-    {
-        var words = _analysis.Words(text);
-        return TextAnalysis.DetectLanguage(words) ?? GuessByVocabulary(words);
-    }
+    public Language? DetectLanguage(string text) => DetectLanguage(_analysis.Words(text));
 
-    private Language? GuessByVocabulary(List<string> words)
+    /// <summary>Function words ("ik", "the") plus content words only one language's topics use ("pesten", "bullying").</summary>
+    private Language? DetectLanguage(List<string> words)
     {
-        var nl = words.Count(w => _nl.Vocabulary.Contains(w));
-        var en = words.Count(w => _en.Vocabulary.Contains(w));
+        var (nl, en) = TextAnalysis.CountFunctionWords(words);
+        foreach (var word in words)
+        {
+            var inNl = _nl.Vocabulary.Contains(word);
+            var inEn = _en.Vocabulary.Contains(word);
+            if (inNl && !inEn)
+            {
+                nl++;
+            }
+            else if (inEn && !inNl)
+            {
+                en++;
+            }
+        }
+
         return nl > en ? Language.Nl : en > nl ? Language.En : null;
     }
 
@@ -261,8 +271,22 @@ public sealed class Recogniser
     private void AddQueryFeatures(LanguageIndex index, List<string> words, Dictionary<string, double> features)
     {
         string? previous = null;
+        var recentStems = new List<string>();
         foreach (var word in words)
         {
+            if (index.Language == Language.Nl && TextAnalysis.IsSeparableParticle(word))
+            {
+                // Dutch separable verbs: "ze lachen me uit" means "uitlachen", "ze sluiten me buiten" means "buitensluiten".
+                foreach (var recent in recentStems)
+                {
+                    var joined = TextAnalysis.Stem(word + recent, index.Language);
+                    if (index.Postings.ContainsKey("s:" + joined))
+                    {
+                        Add(features, "s:" + joined, 1);
+                    }
+                }
+            }
+
             if (TextAnalysis.IsStopWord(word, index.Language))
             {
                 previous = null;
@@ -291,6 +315,11 @@ public sealed class Recogniser
             }
 
             previous = stem;
+            recentStems.Add(word);
+            if (recentStems.Count > 4)
+            {
+                recentStems.RemoveAt(0);
+            }
 
             // Each word's character n-grams share one unit of weight, so long words do not outvote short ones.
             var grams = CharGrams(word).ToList();

@@ -45,7 +45,7 @@ public sealed class TextAnalysis : IDisposable
 
     private static readonly HashSet<string> EnglishFunctionWords =
     [
-        "i", "you", "my", "the", "a", "an", "is", "are", "that", "not", "what", "how", "with", "of", "and", "on", "to", "for", "there",
+        "i", "you", "my", "the", "a", "an", "are", "that", "not", "what", "how", "with", "and", "on", "to", "for", "there",
         "but", "also", "may", "can", "want", "have", "do", "does", "at", "if", "this", "it", "me", "no", "who", "where", "why", "he",
         "she", "they", "we", "your", "am", "was", "been", "should", "would", "about", "from", "someone", "anyone", "colleague",
         "manager", "hello", "hi", "thanks", "thank", "please", "i'm", "im", "don't", "dont", "can't", "cant", "keeps", "being", "which",
@@ -68,6 +68,14 @@ public sealed class TextAnalysis : IDisposable
         stream.End();
         return words;
     }
+
+    private static readonly HashSet<string> DutchParticles =
+    [
+        "uit", "op", "aan", "af", "mee", "in", "door", "over", "terug", "weg", "buiten", "na", "toe", "om", "bij", "neer", "binnen", "lastig", "voor",
+    ];
+
+    /// <summary>Dutch separable-verb particles ("uit" in "ze lachen me uit").</summary>
+    public static bool IsSeparableParticle(string word) => DutchParticles.Contains(word);
 
     public static bool IsStopWord(string word, Language language) =>
         language == Language.En ? EnglishStop.Contains(word) : DutchStop.Contains(word);
@@ -111,8 +119,8 @@ public sealed class TextAnalysis : IDisposable
         return stem;
     }
 
-    /// <summary>Guesses the language from function words; null when the text gives no sign.</summary>
-    public static Language? DetectLanguage(IReadOnlyList<string> words)
+    /// <summary>How many Dutch and English function words the text has.</summary>
+    public static (int Nl, int En) CountFunctionWords(IReadOnlyList<string> words)
     {
         var nl = 0;
         var en = 0;
@@ -129,7 +137,7 @@ public sealed class TextAnalysis : IDisposable
             }
         }
 
-        return nl > en ? Language.Nl : en > nl ? Language.En : null;
+        return (nl, en);
     }
 
     public void Dispose() => _plain.Dispose();
