@@ -38,7 +38,7 @@ public sealed record RecogniserSettings
     public double ConfidenceScale { get; init; } = 1.2;
 
     /// <summary>Share of the BM25 ranking (normalised to the best topic) next to the learned model's probability.</summary>
-    public double Bm25Share { get; init; } = 0.5;
+    public double Bm25Share { get; init; } = 0.2;
 
     /// <summary>Softmax temperature that turns BM25 scores into a distribution over topics.</summary>
     public double Bm25Temperature { get; init; } = 3.0;
@@ -47,6 +47,11 @@ public sealed record RecogniserSettings
     public double KeywordSampleWeight { get; init; } = 0.7;
 
     public int Epochs { get; init; } = 40;
+
+    /// <summary>Length of the model's input vector after TF-IDF and normalisation.</summary>
+    public double ModelInputScale { get; init; } = 2.0;
+
+    public double LearningRate { get; init; } = 0.2;
 
     /// <summary>How many n-grams of a word count fully; longer words share that weight.</summary>
     public double GramsPerWord { get; init; } = 4;
@@ -127,7 +132,7 @@ public sealed class Recogniser
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
         AddQueryFeatures(index, words, features);
         var bm25 = Score(index, features);
-        var probabilities = model.Predict(features);
+        var probabilities = model.Predict(Weighted(index, features));
         bestBm25 = bm25.Max();
         var share = _settings.Bm25Share;
         var scores = new double[_topicIds.Length];
@@ -173,14 +178,41 @@ public sealed class Recogniser
             }
         }
 
-        return SoftmaxModel.Train(samples, _topicIds.Length, _settings.Epochs);
+        return SoftmaxModel.Train(samples, _topicIds.Length, _settings.Epochs, _settings.LearningRate);
     }
 
     private Dictionary<string, double> Features(LanguageIndex index, string text)
     {
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
         AddQueryFeatures(index, _analysis.Words(text), features);
-        return features;
+        return Weighted(index, features);
+    }
+
+    /// <summary>
+    /// TF-IDF for the model: words every topic uses ("niet", "collega") weigh little, distinctive
+    /// ones ("beoordeling", "typ") much; then unit length, so a long story is not more certain than a short question.
+    /// </summary>
+    private Dictionary<string, double> Weighted(LanguageIndex index, Dictionary<string, double> features)
+    {
+        var weighted = new Dictionary<string, double>(features.Count, StringComparer.Ordinal);
+        var norm = 0.0;
+        foreach (var (feature, value) in features)
+        {
+            var w = value * (index.Idf.TryGetValue(feature, out var idf) ? idf : index.MaxIdf);
+            weighted[feature] = w;
+            norm += w * w;
+        }
+
+        norm = Math.Sqrt(norm);
+        if (norm > 0)
+        {
+            foreach (var key in weighted.Keys.ToList())
+            {
+                weighted[key] = weighted[key] / norm * _settings.ModelInputScale;
+            }
+        }
+
+        return weighted;
     }
 
     /// <summary>The language of a text by function words, then by which content vocabulary it uses.</summary>
@@ -294,6 +326,12 @@ public sealed class Recogniser
             }
 
             var stem = TextAnalysis.Stem(word, index.Language);
+            if (TextAnalysis.IsStopWord(stem, index.Language))
+            {
+                previous = null;
+                continue;
+            }
+
             var known = index.Vocabulary.Contains(word) || index.Postings.ContainsKey("s:" + stem);
             if (known)
             {
@@ -402,6 +440,12 @@ public sealed class Recogniser
                 }
 
                 var stem = TextAnalysis.Stem(word, language);
+                if (TextAnalysis.IsStopWord(stem, language))
+                {
+                    previous = null;
+                    continue;
+                }
+
                 counts["s:" + stem] = counts.GetValueOrDefault("s:" + stem) + 1;
                 stems++;
                 if (previous is not null)
@@ -497,6 +541,8 @@ public sealed class Recogniser
         public FrozenDictionary<string, Posting[]> Postings { get; } = postings;
 
         public FrozenDictionary<string, double> Idf { get; } = idf;
+
+        public double MaxIdf { get; } = idf.Count == 0 ? 1 : idf.Values.Max();
 
         public FrozenSet<string> Vocabulary { get; } = vocabulary;
 

@@ -23,7 +23,8 @@ public sealed class TextAnalysis : IDisposable
         "je", "jij", "jou", "u", "ik", "me", "mij", "mijn", "m", "we", "wij", "ze", "zij", "hij", "hem", "haar", "hun", "ons", "onze",
         "aan", "met", "voor", "om", "als", "dan", "of", "maar", "ook", "nog", "wel", "al", "zo", "toch", "eigenlijk", "even", "heel",
         "wat", "hoe", "waar", "wie", "welke", "kan", "kun", "kunnen", "mag", "wil", "wilt", "moet", "zou", "heb", "hebt", "heeft", "hebben",
-        "word", "wordt", "worden", "werd", "gaat", "ga", "doe", "doet", "bij", "naar", "uit", "over", "tot", "door", "dus", "nu", "hier",
+        "word", "wordt", "worden", "werd", "gaat", "ga", "bij", "naar", "uit", "over", "tot", "door", "dus", "nu", "hier",
+        "eens", "maar", "gewoon", "echt", "even", "soms", "daar", "dan", "er", "hoor", "zeg", "ofzo",
     ];
 
     private static readonly HashSet<string> EnglishStop =
@@ -32,7 +33,7 @@ public sealed class TextAnalysis : IDisposable
         "you", "your", "i", "me", "my", "we", "our", "they", "them", "their", "he", "him", "his", "she", "her", "it", "its",
         "at", "with", "for", "as", "if", "then", "or", "but", "also", "still", "so", "just", "really", "very",
         "what", "how", "where", "who", "which", "can", "could", "may", "might", "want", "should", "would", "will", "have", "has", "had",
-        "do", "does", "did", "get", "got", "by", "from", "about", "into", "now", "here", "some", "any",
+        "did", "get", "got", "by", "from", "about", "into", "now", "here", "some", "any",
     ];
 
     private static readonly HashSet<string> DutchFunctionWords =
