@@ -1,0 +1,66 @@
+using System.Runtime;
+using System.Diagnostics;
+using System.Globalization;
+using VpWijzer.Knowledge;
+using VpWijzer.State;
+
+// Benchmarks print numbers; they are never timed unit tests. Run: dotnet run -c Release --project bench -- recogniser [questions.tsv]
+var scenario = args.Length > 0 ? args[0] : "recogniser";
+if (scenario != "recogniser")
+{
+    Console.Error.WriteLine("usage: recogniser [questions.tsv]");
+    return 2;
+}
+
+var questionsFile = args.Length > 1 ? args[1] : Path.Combine(FindRoot(), "..", "shared", "eval", "dev.tsv");
+var questions = File.ReadAllLines(questionsFile).Where(l => !l.StartsWith('#') && l.Contains('\t')).Select(l => l.Split('\t')[1]).ToArray();
+
+// Start-up: load + validate content, build both indexes and train both models (what the bot does before it is ready).
+var startup = Stopwatch.StartNew();
+var load = ContentLoader.Load(ContentLoader.DefaultDirectory, new ContactOptions());
+var loaded = startup.Elapsed;
+using var analysis = new TextAnalysis();
+var classifier = new QuestionClassifier(new Recogniser(load.KnowledgeBase!, analysis));
+classifier.Classify("hallo", Language.Nl);
+var ready = startup.Elapsed;
+
+// Warm-up, then timed rounds over the question mix (crisis detector + recogniser, exactly as the bot).
+for (var i = 0; i < 3; i++)
+{
+    foreach (var q in questions)
+    {
+        classifier.Classify(q, Language.Nl);
+    }
+}
+
+var samples = new List<double>();
+var allocatedBefore = GC.GetAllocatedBytesForCurrentThread();
+for (var round = 0; round < 50; round++)
+{
+    foreach (var q in questions)
+    {
+        var t = Stopwatch.GetTimestamp();
+        classifier.Classify(q, Language.Nl);
+        samples.Add(Stopwatch.GetElapsedTime(t).TotalMilliseconds);
+    }
+}
+
+var allocated = (GC.GetAllocatedBytesForCurrentThread() - allocatedBefore) / (double)samples.Count;
+samples.Sort();
+double P(double p) => samples[Math.Min(samples.Count - 1, (int)(p * samples.Count))];
+var c = CultureInfo.InvariantCulture;
+Console.WriteLine(string.Create(c, $"machine: {Environment.ProcessorCount} cores, .NET {Environment.Version}, {(GCSettings.IsServerGC ? "server" : "workstation")} GC"));
+Console.WriteLine(string.Create(c, $"content load + validate: {loaded.TotalMilliseconds:0} ms; ready (indexes + models trained): {ready.TotalMilliseconds:0} ms"));
+Console.WriteLine(string.Create(c, $"classify ({questions.Length} questions x 50): p50 {P(0.50):0.000} ms, p95 {P(0.95):0.000} ms, p99 {P(0.99):0.000} ms, max {samples[^1]:0.000} ms, {allocated / 1024:0.0} KB allocated per question"));
+return 0;
+
+static string FindRoot()
+{
+    var dir = new DirectoryInfo(AppContext.BaseDirectory);
+    while (dir is not null && !File.Exists(Path.Combine(dir.FullName, "TeamsBot.sln")))
+    {
+        dir = dir.Parent;
+    }
+
+    return dir?.FullName ?? ".";
+}
