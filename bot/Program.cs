@@ -16,3 +16,8 @@ catch (ContentInvalidException ex)
     await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
     return 3;
 }
+catch (VpWijzer.Scheduling.DirectoryInvalidException ex)
+{
+    await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
+    return 4;
+}

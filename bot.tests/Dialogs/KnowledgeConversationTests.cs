@@ -233,5 +233,11 @@ public sealed class KnowledgeConversationTests(BotFixture fixture) : IClassFixtu
         var everything = string.Join("\n", fixture.Connector.Requests.Where(r => r.Body.Contains(chat.ConversationId, StringComparison.Ordinal)).Select(r => r.Body));
         Assert.DoesNotContain("SENTINEL-7f3a", everything, StringComparison.Ordinal);
         Assert.DoesNotContain("Jan de Vries", everything, StringComparison.Ordinal);
+        var logs = fixture.Bot.Logs.AllText;
+        Assert.NotEmpty(fixture.Bot.Logs.Lines);
+        Assert.DoesNotContain("SENTINEL-7f3a", logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(chat.UserName, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(chat.UserObjectId, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(chat.ConversationId, logs, StringComparison.Ordinal);
     }
 }

@@ -1,4 +1,5 @@
 using VpWijzer.Cards;
+using VpWijzer.Cards.Booking;
 using VpWijzer.Dialogs;
 using VpWijzer.Knowledge;
 using VpWijzer.State;
@@ -39,7 +40,35 @@ public static class CardCatalog
             }
 
             yield return ($"selfcheck-result-all.{tag}", SelfCheckResultCard.Create(SelfCheck.Result(l, all, knowledge)));
+
+            foreach (var card in Booking(l))
+            {
+                yield return ($"{card.Name}.{tag}", card.Card);
+            }
         }
+    }
+
+    /// <summary>Every booking card with realistic views (also used by the snapshot test).</summary>
+    public static IEnumerable<(string Name, AdaptiveCard Card)> Booking(Language l)
+    {
+        var vps = new List<VpItem>
+        {
+            new("vp-anna", "Anna de Wit", "Sociaal Domein", false, ["Nederlands", "Engels"], "Ik luister eerst.", null),
+            new("vp-lotte", "Lotte Jansen (extern)", "Extern", true, ["Nederlands"], "Ik werk niet bij de gemeente.", "https://intranet.example/foto.png"),
+        };
+        yield return ("booking-intro", BookingIntroCard.Create(new BookingIntroView(l, CanBookHere: true)));
+        yield return ("booking-intro-no-teams", BookingIntroCard.Create(new BookingIntroView(l, CanBookHere: false)));
+        yield return ("booking-consent", ConsentCard.Create(l));
+        yield return ("booking-gallery", VpGalleryCard.Create(new VpGalleryView(l, vps, new State.GalleryFilter { Kind = "external" }, [("nl", "Nederlands"), ("en", "Engels")], [("discrimination", "Discriminatie")], CanFilterOwnDepartment: true, RemindToAvoidKnownVps: false)));
+        yield return ("booking-gallery-empty", VpGalleryCard.Create(new VpGalleryView(l, [], new State.GalleryFilter(), [("nl", "Nederlands")], [], CanFilterOwnDepartment: false, RemindToAvoidKnownVps: true)));
+        yield return ("booking-mode", ModeCard.Create(new ModeView(l, "Anna de Wit")));
+        yield return ("booking-slots", SlotsCard.Create(new SlotsView(l, "Anna de Wit", [new("s1", "maandag 24 november, 09:00–10:00", "Kamer Linde, Stadskantoor B, verdieping 3"), new("s2", "dinsdag 25 november, 10:00–11:00", null)], AfterConflict: true)));
+        yield return ("booking-slots-none", SlotsCard.Create(new SlotsView(l, "Anna de Wit", [], AfterConflict: false)));
+        yield return ("booking-visibility", VisibilityCard.Create(new VisibilityView(l, "Anna de Wit", NamedInviteAvailable: true)));
+        yield return ("booking-share", ShareCard.Create(new ShareView(l, [("bullying", "Pesten")], [("nl", "Nederlands"), ("en", "Engels")])));
+        yield return ("booking-confirm", ConfirmBookingCard.Create(new BookingSummaryView(l, "0123456789abcdef0123456789abcdef", "Anna de Wit", "maandag 24 november, 09:00–10:00", "in het echt: Kamer Linde", "anoniem", "Pesten", "Nederlands")));
+        yield return ("booking-booked", BookedCard.Create(new BookedView(l, "0123456789abcdef0123456789abcdef", "Anna de Wit", "maandag 24 november, 09:00–10:00", "in het echt: Kamer Linde", "Een gewone vergaderruimte.", "https://bot.example/ics/abc", "booked")));
+        yield return ("booking-cancelled", BookedCard.Create(new BookedView(l, "0123456789abcdef0123456789abcdef", "Anna de Wit", "maandag 24 november, 09:00–10:00", "telefonisch", null, null, "cancelled")));
     }
 
     /// <summary>Cards built from fixed views (not content), pinned by snapshots.</summary>
@@ -55,6 +84,10 @@ public static class CardCatalog
             yield return ($"clarify.{tag}", ClarifyCard.Create(new ClarifyView(l, [("bullying", "Pesten"), ("aggression", "Agressie")])));
             yield return ($"selfcheck-1.{tag}", SelfCheckCard.Create(SelfCheck.Question(l, 1)));
             yield return ($"selfcheck-3.{tag}", SelfCheckCard.Create(SelfCheck.Question(l, 3)));
+            foreach (var card in Booking(l))
+            {
+                yield return ($"{card.Name}.{tag}", card.Card);
+            }
         }
     }
 }

@@ -126,8 +126,25 @@ public static class CardAssertions
     public static string Title(this JsonObject card) =>
         Conversation.Descendants(card).First(o => o["type"]?.GetValue<string>() == "TextBlock")["text"]!.GetValue<string>();
 
+    /// <summary>Every text, title and fact value a person can read on the card.</summary>
     public static string AllText(this JsonObject card) =>
-        string.Join("\n", Conversation.Descendants(card).Where(o => o["text"] is JsonValue || o["title"] is JsonValue).Select(o => (o["text"] ?? o["title"])!.GetValue<string>()));
+        string.Join("\n", Conversation.Descendants(card).SelectMany(Readable));
+
+    private static IEnumerable<string> Readable(JsonObject o)
+    {
+        foreach (var name in new[] { "text", "title" })
+        {
+            if (o[name] is JsonValue v && v.TryGetValue<string>(out var s))
+            {
+                yield return s;
+            }
+        }
+
+        if (o["type"] is null && o["value"] is JsonValue fact && fact.TryGetValue<string>(out var value))
+        {
+            yield return value;
+        }
+    }
 
     public static IReadOnlyList<string> Verbs(this JsonObject card) =>
         Conversation.Descendants(card).Where(o => o["data"] is JsonObject d && d["verb"] is not null).Select(o => o["data"]!["verb"]!.GetValue<string>()).ToList();

@@ -32,6 +32,7 @@ public static class BotApplication
         builder.Services.AddBotState();
         builder.Services.AddBotDialogs();
         builder.Services.AddKnowledge();
+        builder.Services.AddScheduling();
         builder.Services.AddBotEndpoints();
 
         configure?.Invoke(builder);

@@ -1,0 +1,172 @@
+using Microsoft.Extensions.DependencyInjection;
+using VpWijzer.Scheduling.Demo;
+using VpWijzer.Tests.Infrastructure;
+
+namespace VpWijzer.Tests.Dialogs;
+
+public sealed class BookingConversationTests(BotFixture fixture) : IClassFixture<BotFixture>
+{
+    private static readonly string[] NeverOffered = ["Aquarium", "Glazen Box", "Ontmoetingsplein", "Esdoorn", "Hazelaar"];
+
+    [Fact]
+    public async Task Book_InPersonAnonymous_FromQuestionToConfirmationUsingOnlyCards()
+    {
+        var chat = fixture.NewConversation();
+
+        await chat.SendAsync("Ik wil een afspraak met een vertrouwenspersoon");
+        var intro = chat.LastCard.AllText();
+        await chat.ClickAsync("Verder");
+        await chat.ClickAsync("Kies Anna");
+        await chat.ClickAsync("In het echt");
+        var slots = chat.LastCard;
+        await chat.ClickAsync("Dit tijdstip");
+        await chat.ClickAsync("Anonieme reservering");
+        await chat.ClickAsync("Overslaan");
+        await chat.ClickAsync("Ja, maak de afspraak");
+
+        Assert.Contains("luistert", intro, StringComparison.Ordinal);
+        Assert.Contains("Een VP doet niet", intro, StringComparison.Ordinal);
+        Assert.Contains("geef ik niet door", intro, StringComparison.Ordinal);
+        Assert.InRange(slots.Verbs().Count(v => v == "booking.slot"), 3, 5);
+        Assert.All(NeverOffered, room => Assert.DoesNotContain(room, slots.AllText(), StringComparison.Ordinal));
+        var booked = chat.LastCard.AllText();
+        Assert.Contains("Je afspraak staat", booked, StringComparison.Ordinal);
+        Assert.Contains("Anna de Wit", booked, StringComparison.Ordinal);
+        Assert.Contains("zonder glazen wanden", booked, StringComparison.Ordinal);
+        Assert.Contains("booking.cancel", chat.LastCard.Verbs());
+    }
+
+    [Fact]
+    public async Task Book_TeamsCall_NoRoomOffered()
+    {
+        var chat = fixture.NewConversation();
+        await chat.SendAsync("afspraak maken");
+        await chat.ClickAsync("Verder");
+
+        await chat.ClickAsync("Eerst beschikbare");
+        await chat.ClickAsync("Via Teams");
+
+        var text = chat.LastCard.AllText();
+        Assert.DoesNotContain("Kamer", text, StringComparison.Ordinal);
+        Assert.Contains("booking.slot", chat.LastCard.Verbs());
+    }
+
+    [Fact]
+    public async Task Book_ThenCancel_EventGoneAndCardSaysSo()
+    {
+        var demo = fixture.Bot.Services.GetRequiredService<DemoCalendarService>();
+        var chat = fixture.NewConversation();
+        await BookPhoneAsync(chat);
+        var afterBooking = demo.EventCount;
+
+        await chat.ClickAsync("Afzeggen");
+
+        Assert.Contains("gaat niet door", chat.LastCard.AllText(), StringComparison.Ordinal);
+        Assert.Equal(afterBooking - 1, demo.EventCount);
+    }
+
+    [Fact]
+    public async Task Confirm_DoubleClick_BooksOnce()
+    {
+        var demo = fixture.Bot.Services.GetRequiredService<DemoCalendarService>();
+        var chat = fixture.NewConversation();
+        await chat.SendAsync("afspraak maken");
+        await chat.ClickAsync("Verder");
+        await chat.ClickAsync("Kies Joost");
+        await chat.ClickAsync("Telefonisch");
+        await chat.ClickAsync("Dit tijdstip");
+        await chat.ClickAsync("Anonieme reservering");
+        await chat.ClickAsync("Overslaan");
+        var confirm = chat.LastCard;
+        var before = demo.EventCount;
+
+        await chat.SubmitAsync(Conversation.FindAction(confirm, "Ja, maak de afspraak")["data"]!.AsObject());
+        await chat.SubmitAsync(Conversation.FindAction(confirm, "Ja, maak de afspraak")["data"]!.AsObject());
+
+        Assert.Equal(before + 1, demo.EventCount);
+        Assert.Contains("eerdere stap", chat.LastText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TamperedSlot_NeverOffered_Rejected()
+    {
+        var chat = fixture.NewConversation();
+        await chat.SendAsync("afspraak maken");
+        await chat.ClickAsync("Verder");
+        await chat.ClickAsync("Kies Sanne");
+        await chat.ClickAsync("Telefonisch");
+
+        await chat.SubmitAsync(new System.Text.Json.Nodes.JsonObject { ["verb"] = "booking.slot", ["slotId"] = "s0000000000000000" });
+
+        Assert.Contains("Er is niets veranderd", chat.LastText, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task TamperedVp_Unknown_KindMessageAndGalleryAgain()
+    {
+        var chat = fixture.NewConversation();
+        await chat.SendAsync("afspraak maken");
+        await chat.ClickAsync("Verder");
+
+        await chat.SubmitAsync(new System.Text.Json.Nodes.JsonObject { ["verb"] = "booking.vp", ["vpId"] = "vp-does-not-exist" });
+
+        Assert.Contains("kan ik je niet aanbieden", chat.LastText, StringComparison.Ordinal);
+        Assert.Contains("booking.vp", chat.LastCard.Verbs());
+    }
+
+    [Fact]
+    public async Task CancelSomeoneElsesBooking_Refused()
+    {
+        var owner = fixture.NewConversation();
+        await BookPhoneAsync(owner);
+        var cancel = Conversation.FindAction(owner.LastCard, "Afzeggen")["data"]!.AsObject();
+        var demo = fixture.Bot.Services.GetRequiredService<DemoCalendarService>();
+        var before = demo.EventCount;
+        var intruder = fixture.NewConversation();
+
+        await intruder.SubmitAsync(cancel);
+
+        Assert.Contains("niet (meer) vinden", intruder.LastText, StringComparison.Ordinal);
+        Assert.Equal(before, demo.EventCount);
+    }
+
+    [Fact]
+    public async Task GalleryFilter_External_OnlyExternalVps()
+    {
+        var chat = fixture.NewConversation();
+        await chat.SendAsync("afspraak maken");
+        await chat.ClickAsync("Verder");
+
+        await chat.ClickAsync("Filters toepassen", new Dictionary<string, string> { ["filterKind"] = "external", ["filterGender"] = "any", ["filterLanguage"] = "any", ["filterFocus"] = "any" });
+
+        var text = chat.LastCard.AllText();
+        Assert.Contains("Lotte Jansen", text, StringComparison.Ordinal);
+        Assert.DoesNotContain("Anna de Wit", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Back_FromSlots_ShowsModeAgain()
+    {
+        var chat = fixture.NewConversation();
+        await chat.SendAsync("afspraak maken");
+        await chat.ClickAsync("Verder");
+        await chat.ClickAsync("Kies Anna");
+        await chat.ClickAsync("Telefonisch");
+
+        await chat.ClickAsync("Terug");
+
+        Assert.Contains("booking.mode", chat.LastCard.Verbs());
+    }
+
+    private static async Task BookPhoneAsync(Conversation chat)
+    {
+        await chat.SendAsync("afspraak maken");
+        await chat.ClickAsync("Verder");
+        await chat.ClickAsync("Kies Fatima");
+        await chat.ClickAsync("Telefonisch");
+        await chat.ClickAsync("Dit tijdstip");
+        await chat.ClickAsync("Anonieme reservering");
+        await chat.ClickAsync("Overslaan");
+        await chat.ClickAsync("Ja, maak de afspraak");
+    }
+}

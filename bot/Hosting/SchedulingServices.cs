@@ -1,0 +1,58 @@
+using System.ComponentModel.DataAnnotations;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
+using VpWijzer.Dialogs;
+using VpWijzer.Routing;
+using VpWijzer.Scheduling;
+using VpWijzer.Scheduling.Demo;
+using VpWijzer.State;
+
+namespace VpWijzer.Hosting;
+
+public sealed class SchedulingOptions
+{
+    public const string Section = "Scheduling";
+
+    /// <summary>"Demo" (in-memory calendars, the default) or "Graph".</summary>
+    [RegularExpression("^(Demo|Graph)$")]
+    public string Mode { get; set; } = "Demo";
+
+    /// <summary>The directory file; empty means the sample shipped with the app.</summary>
+    public string? DirectoryFile { get; set; }
+}
+
+public static class SchedulingServices
+{
+    public static IServiceCollection AddScheduling(this IServiceCollection services)
+    {
+        services.AddOptions<SchedulingOptions>().BindConfiguration(SchedulingOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var options = sp.GetRequiredService<IOptions<SchedulingOptions>>().Value;
+            return new DirectoryService(string.IsNullOrWhiteSpace(options.DirectoryFile) ? DirectoryLoader.DefaultPath : options.DirectoryFile, sp.GetRequiredService<ILogger<DirectoryService>>());
+        });
+        services.AddSingleton<IVpDirectory>(sp => sp.GetRequiredService<DirectoryService>());
+
+        // Demo mode: offline calendars behind the same interfaces the Graph implementation fills.
+        services.TryAddSingleton<DemoCalendarService>();
+        services.TryAddSingleton<ICalendarService>(sp => sp.GetRequiredService<DemoCalendarService>());
+        services.TryAddSingleton<IRoomDirectory>(sp => sp.GetRequiredService<DemoCalendarService>());
+        services.TryAddSingleton<IOrgChartReader>(sp => sp.GetRequiredService<DemoCalendarService>());
+
+        services.TryAddSingleton<BookingStore>();
+        services.TryAddSingleton<IBookingEvents, NoBookingEvents>();
+        services.AddSingleton<BookingDialogs>();
+        services.AddSingleton<IRouteModule>(sp => sp.GetRequiredService<BookingDialogs>());
+        services.Replace(ServiceDescriptor.Singleton<IBookingEntry>(sp => sp.GetRequiredService<BookingDialogs>()));
+        services.AddHostedService<DirectoryWarmup>();
+        return services;
+    }
+
+    /// <summary>Reads the directory at start, so a broken file stops the bot with a clear message.</summary>
+    private sealed class DirectoryWarmup(DirectoryService directory) : IHostedService
+    {
+        public Task StartAsync(CancellationToken cancellationToken) => Task.FromResult(directory.All.Count);
+
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+    }
+}
