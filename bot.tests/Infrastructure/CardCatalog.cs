@@ -1,5 +1,6 @@
 using VpWijzer.Cards;
 using VpWijzer.Cards.Booking;
+using VpWijzer.Cards.Handoff;
 using VpWijzer.Dialogs;
 using VpWijzer.Knowledge;
 using VpWijzer.State;
@@ -68,6 +69,12 @@ public static class CardCatalog
         yield return ("booking-share", ShareCard.Create(new ShareView(l, [("bullying", "Pesten")], [("nl", "Nederlands"), ("en", "Engels")])));
         yield return ("booking-confirm", ConfirmBookingCard.Create(new BookingSummaryView(l, "0123456789abcdef0123456789abcdef", "Anna de Wit", "maandag 24 november, 09:00–10:00", "in het echt: Kamer Linde", "anoniem", "Pesten", "Nederlands")));
         yield return ("booking-booked", BookedCard.Create(new BookedView(l, "0123456789abcdef0123456789abcdef", "Anna de Wit", "maandag 24 november, 09:00–10:00", "in het echt: Kamer Linde", "Een gewone vergaderruimte.", "https://bot.example/ics/abc", "booked")));
+        yield return ("handoff-new", HandoffCard.Create(new HandoffView(l, "0123456789abcdef0123456789abcdef", "maandag 24 november, 09:00–10:00", "in het echt · kamer.linde@gemeente.example", "een collega (anonieme reservering)", "Pesten", "Nederlands", "booked", null, "29:vp")));
+        yield return ("handoff-proposed", HandoffCard.Create(new HandoffView(l, "0123456789abcdef0123456789abcdef", "maandag 24 november, 09:00–10:00", "telefonisch", "zie de uitnodiging in je agenda", null, "Engels", "proposed", "dinsdag 25 november, 10:00–11:00", null)));
+        yield return ("handoff-cancelled", HandoffCard.Create(new HandoffView(l, "0123456789abcdef0123456789abcdef", "maandag 24 november, 09:00–10:00", "via Teams", "een collega", null, "Nederlands", "cancelled", null, "29:vp")));
+        yield return ("handoff-propose-slots", ProposeSlotsCard.Create(new ProposeSlotsView(l, "0123456789abcdef0123456789abcdef", [("s1", "dinsdag 25 november, 10:00–11:00", "Kamer Eik")])));
+        yield return ("handoff-propose-none", ProposeSlotsCard.Create(new ProposeSlotsView(l, "0123456789abcdef0123456789abcdef", [])));
+        yield return ("handoff-proposal", ProposalCard.Create(new ProposalView(l, "0123456789abcdef0123456789abcdef", "Anna de Wit", "dinsdag 25 november, 10:00–11:00", "telefonisch")));
         yield return ("booking-cancelled", BookedCard.Create(new BookedView(l, "0123456789abcdef0123456789abcdef", "Anna de Wit", "maandag 24 november, 09:00–10:00", "telefonisch", null, null, "cancelled")));
     }
 

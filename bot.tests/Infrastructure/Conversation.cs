@@ -63,6 +63,19 @@ public sealed class Conversation(BotHost bot, StandInConnector connector, string
         return TurnAsync(new Activity { Type = ActivityTypes.Message, Value = JsonDocument.Parse(value.ToJsonString()).RootElement });
     }
 
+    /// <summary>Clicks an Action.Execute as Teams does: an <c>adaptiveCard/action</c> invoke; returns the invoke response body.</summary>
+    public async Task<JsonObject> ExecuteAsync(JsonObject card, string title)
+    {
+        var action = FindAction(card, title);
+        var value = new JsonObject
+        {
+            ["action"] = new JsonObject { ["type"] = "Action.Execute", ["verb"] = action["verb"]!.GetValue<string>(), ["data"] = JsonNode.Parse(action["data"]!.ToJsonString()) },
+            ["trigger"] = "manual",
+        };
+        await TurnAsync(new Activity { Type = ActivityTypes.Invoke, Name = InvokeNames.AdaptiveCardAction, Value = JsonDocument.Parse(value.ToJsonString()).RootElement });
+        return JsonNode.Parse(LastInvokeBody!)!.AsObject();
+    }
+
     public static JsonObject FindAction(JsonObject card, string title)
     {
         var actions = Descendants(card).Where(o => o["type"]?.GetValue<string>() is "Action.Submit" or "Action.Execute").ToList();

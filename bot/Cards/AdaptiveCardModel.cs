@@ -51,8 +51,9 @@ public sealed class TeamsCardProperties
 /// <summary>Universal Actions refresh: Teams asks the bot for the current card when someone opens it.</summary>
 public sealed class CardRefresh
 {
+    /// <summary>Declared as the base type so the "type" discriminator is written (an Action.Execute).</summary>
     [JsonPropertyName("action")]
-    public required ActionExecute Action { get; init; }
+    public required CardAction Action { get; init; }
 
     [JsonPropertyName("userIds")]
     public IList<string>? UserIds { get; init; }

@@ -27,7 +27,18 @@ public static class CardVerbs
     public static readonly Verb<BackPayload> BookingBack = new("booking.back");
     public static readonly Verb<BookingRefPayload> BookingCancel = new("booking.cancel");
     public static readonly Verb<BookingRefPayload> BookingReschedule = new("booking.reschedule");
+    public static readonly Verb<BookingRefPayload> BookingAcceptProposal = new("booking.accept-proposal");
+    public static readonly Verb<BookingRefPayload> BookingChooseOtherVp = new("booking.choose-other-vp");
+
+    public static readonly Verb<BookingRefPayload> HandoffRefresh = new("handoff.refresh");
+    public static readonly Verb<BookingRefPayload> HandoffConfirm = new("handoff.confirm");
+    public static readonly Verb<BookingRefPayload> HandoffPropose = new("handoff.propose");
+    public static readonly Verb<HandoffSlotPayload> HandoffProposeSlot = new("handoff.propose-slot");
+    public static readonly Verb<BookingRefPayload> HandoffRefer = new("handoff.refer");
+    public static readonly Verb<BookingRefPayload> HandoffCancel = new("handoff.cancel");
 }
+
+public sealed record HandoffSlotPayload(string BookingId, string SlotId);
 
 public sealed record ConsentPayload(bool Consent);
 

@@ -49,7 +49,9 @@ public sealed partial class BookingDialogs(
             .OnVerb(CardVerbs.BookingConfirm, ConfirmAsync)
             .OnVerb(CardVerbs.BookingBack, BackAsync)
             .OnVerb(CardVerbs.BookingCancel, CancelAsync)
-            .OnVerb(CardVerbs.BookingReschedule, RescheduleAsync);
+            .OnVerb(CardVerbs.BookingReschedule, RescheduleAsync)
+            .OnVerb(CardVerbs.BookingAcceptProposal, AcceptProposalAsync)
+            .OnVerb(CardVerbs.BookingChooseOtherVp, ChooseOtherVpAsync);
     }
 
     /// <summary>Booking needs a channel that knows who the employee is (Teams); the intranet chat is anonymous.</summary>
@@ -409,8 +411,17 @@ public sealed partial class BookingDialogs(
                     Language = l,
                 };
                 await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
-                context.SendCard(BookedCard.Create(BookedViewFor(record, vp, slot.Room, l)), l.Pick("Je afspraak staat", "Your appointment is booked"));
+                var card = context.SendCard(BookedCard.Create(BookedViewFor(record, vp, slot.Room, l)), l.Pick("Je afspraak staat", "Your appointment is booked"));
                 await events.BookedAsync(context, record, employee is null ? null : employee.DisplayName).ConfigureAwait(false);
+                context.OnDelivered(card, async (id, ct) =>
+                {
+                    // Remember the confirmation card so the VP's answer can update it in place.
+                    if (await bookings.GetAsync(record.BookingId, ct).ConfigureAwait(false) is { } saved)
+                    {
+                        saved.EmployeeCardActivityId = id;
+                        await bookings.SaveAsync(saved, ct).ConfigureAwait(false);
+                    }
+                });
                 break;
 
             case BookingOutcome.SlotNoLongerFree conflict:
@@ -463,6 +474,69 @@ public sealed partial class BookingDialogs(
         context.State.Flow = DialogFlow.Booking;
         context.State.Booking = new BookingDraft { BookingId = record.BookingId, VpId = record.VpId, Mode = record.Mode, EventId = record.EventId, Anonymous = record.Anonymous };
         await OfferSlotsAsync(context, afterConflict: false).ConfigureAwait(false);
+    }
+
+    private async Task AcceptProposalAsync(TurnContext context, BookingRefPayload payload)
+    {
+        var record = await OwnRecordAsync(context, payload.BookingId).ConfigureAwait(false);
+        var vp = record is null ? null : directory.Find(record.VpId);
+        var l = context.Language;
+        if (record?.Proposed is not { } proposed || record.Status != "proposed" || vp is null)
+        {
+            context.SendText(l.Pick("Dit voorstel geldt niet meer. Er is niets veranderd.", "This proposal no longer applies. Nothing has changed."));
+            return;
+        }
+
+        var mode = Enum.Parse<MeetingMode>(record.Mode);
+        var slot = new Slot(proposed.Id, proposed.Start, proposed.End, TimeZone, await RoomAsync(proposed.RoomId, context.CancellationToken).ConfigureAwait(false));
+        var outcome = await calendar.RescheduleAsync(record.BookingId, vp, record.EventId, slot, mode, context.CancellationToken).ConfigureAwait(false);
+        if (outcome is not BookingOutcome.Booked)
+        {
+            context.SendText(l.Pick(
+                "Dat tijdstip is intussen niet meer vrij. Je oude afspraak blijft staan. Je kunt een ander tijdstip kiezen met 'Ander tijdstip'.",
+                "That time is no longer free. Your old appointment still stands. You can choose another time with 'Another time'."));
+            return;
+        }
+
+        record.Start = slot.Start;
+        record.End = slot.End;
+        record.RoomId = slot.Room?.Id;
+        record.Proposed = null;
+        record.Status = "confirmed";
+        var card = context.SendCard(BookedCard.Create(BookedViewFor(record, vp, slot.Room, l)), l.Pick("Je afspraak is verzet", "Your appointment has been moved"));
+        context.OnDelivered(card, async (id, ct) =>
+        {
+            if (await bookings.GetAsync(record.BookingId, ct).ConfigureAwait(false) is { } saved)
+            {
+                saved.EmployeeCardActivityId = id;
+                await bookings.SaveAsync(saved, ct).ConfigureAwait(false);
+            }
+        });
+        await events.ProposalAcceptedAsync(context, record).ConfigureAwait(false);
+    }
+
+    private async Task ChooseOtherVpAsync(TurnContext context, BookingRefPayload payload)
+    {
+        var record = await OwnRecordAsync(context, payload.BookingId).ConfigureAwait(false);
+        if (record is null)
+        {
+            context.SendText(context.Language.Pick("Deze afspraak kan ik niet (meer) vinden. Typ **afspraak** om opnieuw te beginnen.", "I can't find this appointment (any more). Type **book** to start again."));
+            return;
+        }
+
+        if (record.Status is not ("cancelled" or "referred") && directory.Find(record.VpId) is { } vp)
+        {
+            await calendar.CancelAsync(vp, record.EventId, context.CancellationToken).ConfigureAwait(false);
+            record.Status = "cancelled";
+            await events.CancelledByEmployeeAsync(context, record).ConfigureAwait(false);
+        }
+
+        await bookings.DeleteAsync(record.BookingId, context.CancellationToken).ConfigureAwait(false);
+
+        // Straight to the gallery, without the VP they had: nothing to retell, nothing to fill in again.
+        context.State.Flow = DialogFlow.Booking;
+        context.State.Booking = new BookingDraft { ExcludedVpIds = [record.VpId], OrgChartConsent = false, SharedTopic = record.SharedTopic, PreferredLanguage = record.PreferredLanguage };
+        await ShowGalleryAsync(context).ConfigureAwait(false);
     }
 
     private async Task CompleteRescheduleAsync(TurnContext context, OfferedSlot offered)

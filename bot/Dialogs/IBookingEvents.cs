@@ -12,6 +12,9 @@ public interface IBookingEvents
     Task CancelledByEmployeeAsync(TurnContext context, BookingRecord record);
 
     Task RescheduledByEmployeeAsync(TurnContext context, BookingRecord record);
+
+    /// <summary>The employee accepted the time the VP proposed (the record holds the new time).</summary>
+    Task ProposalAcceptedAsync(TurnContext context, BookingRecord record);
 }
 
 /// <summary>No handoff configured: nothing to tell anyone.</summary>
@@ -22,4 +25,6 @@ public sealed class NoBookingEvents : IBookingEvents
     public Task CancelledByEmployeeAsync(TurnContext context, BookingRecord record) => Task.CompletedTask;
 
     public Task RescheduledByEmployeeAsync(TurnContext context, BookingRecord record) => Task.CompletedTask;
+
+    public Task ProposalAcceptedAsync(TurnContext context, BookingRecord record) => Task.CompletedTask;
 }

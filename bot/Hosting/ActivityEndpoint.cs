@@ -108,7 +108,7 @@ public static class ActivityEndpoint
             result = await pipeline.RunAsync(activity, http.RequestServices, timeout.Token).ConfigureAwait(false);
         }
 
-        await delivery.DeliverAsync(result.Replies, ct).ConfigureAwait(false);
+        await delivery.DeliverAsync(result, ct).ConfigureAwait(false);
 
         if (activity.Type == ActivityTypes.Invoke)
         {

@@ -1,5 +1,6 @@
 using VpWijzer.Connector;
 using VpWijzer.Protocol;
+using VpWijzer.Routing;
 
 namespace VpWijzer.Hosting;
 
@@ -7,20 +8,22 @@ namespace VpWijzer.Hosting;
 public sealed class ReplyDelivery(IConnectorClient connector, ILogger<ReplyDelivery> logger)
 {
     /// <summary>Returns how many replies could not be delivered (after the connector's retries).</summary>
-    public async Task<int> DeliverAsync(IReadOnlyList<Activity> replies, CancellationToken ct)
+    public async Task<int> DeliverAsync(TurnResult turn, CancellationToken ct)
     {
         var failed = 0;
-        foreach (var reply in replies)
+        foreach (var reply in turn.Replies)
         {
             try
             {
-                if (string.IsNullOrEmpty(reply.ReplyToId))
+                var sent = string.IsNullOrEmpty(reply.ReplyToId)
+                    ? await connector.SendToConversationAsync(reply, ct).ConfigureAwait(false)
+                    : await connector.ReplyToActivityAsync(reply, ct).ConfigureAwait(false);
+                if (sent?.Id is { } id)
                 {
-                    await connector.SendToConversationAsync(reply, ct).ConfigureAwait(false);
-                }
-                else
-                {
-                    await connector.ReplyToActivityAsync(reply, ct).ConfigureAwait(false);
+                    foreach (var (_, callback) in turn.DeliveryCallbacks.Where(c => ReferenceEquals(c.Reply, reply)))
+                    {
+                        await callback(id, ct).ConfigureAwait(false);
+                    }
                 }
             }
             catch (ConnectorException ex)

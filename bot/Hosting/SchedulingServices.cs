@@ -40,7 +40,13 @@ public static class SchedulingServices
         services.TryAddSingleton<IOrgChartReader>(sp => sp.GetRequiredService<DemoCalendarService>());
 
         services.TryAddSingleton<BookingStore>();
-        services.TryAddSingleton<IBookingEvents, NoBookingEvents>();
+        services.AddOptions<VpWijzer.Handoff.HandoffOptions>().BindConfiguration(VpWijzer.Handoff.HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.TryAddSingleton<VpConversationStore>();
+        services.TryAddSingleton<VpWijzer.Handoff.HandoffService>();
+        services.TryAddSingleton<IBookingEvents>(sp => sp.GetRequiredService<VpWijzer.Handoff.HandoffService>());
+        services.AddSingleton<IRouteModule>(sp => sp.GetRequiredService<VpWijzer.Handoff.HandoffService>());
+        services.AddSingleton<ITurnMiddleware>(sp => sp.GetRequiredService<VpWijzer.Handoff.HandoffService>());
+        services.AddHostedService<VpWijzer.Handoff.NoResponseWatcher>();
         services.AddSingleton<BookingDialogs>();
         services.AddSingleton<IRouteModule>(sp => sp.GetRequiredService<BookingDialogs>());
         services.Replace(ServiceDescriptor.Singleton<IBookingEntry>(sp => sp.GetRequiredService<BookingDialogs>()));

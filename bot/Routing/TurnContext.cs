@@ -8,6 +8,7 @@ namespace VpWijzer.Routing;
 public sealed class TurnContext(Activity activity, IServiceProvider services, CancellationToken cancellationToken)
 {
     private readonly List<Activity> _replies = [];
+    private readonly List<(Activity Reply, Func<string, CancellationToken, Task> Callback)> _onDelivered = [];
 
     public Activity Activity { get; } = activity;
 
@@ -36,16 +37,23 @@ public sealed class TurnContext(Activity activity, IServiceProvider services, Ca
     public T GetService<T>()
         where T : notnull => (T)(Services.GetService(typeof(T)) ?? throw new InvalidOperationException($"Service {typeof(T).Name} is not registered."));
 
+    /// <summary>Callbacks to run with the channel's id of a reply once it was delivered.</summary>
+    public IReadOnlyList<(Activity Reply, Func<string, CancellationToken, Task> Callback)> DeliveryCallbacks => _onDelivered;
+
     public void Send(Activity activity) => _replies.Add(activity);
 
     /// <summary>Queues a reply with one Adaptive Card; <paramref name="summary"/> is the notification text.</summary>
-    public void SendCard(AdaptiveCard card, string summary)
+    public Activity SendCard(AdaptiveCard card, string summary)
     {
         var reply = Activity.CreateReply();
         reply.Summary = summary;
         reply.Attachments = [new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = CardSerializer.ToJsonElement(card) }];
         _replies.Add(reply);
+        return reply;
     }
+
+    /// <summary>Runs <paramref name="callback"/> with the id the channel gives <paramref name="reply"/> (e.g. to update that card later).</summary>
+    public void OnDelivered(Activity reply, Func<string, CancellationToken, Task> callback) => _onDelivered.Add((reply, callback));
 
     /// <summary>Queues a plain text reply. Never pass user text here.</summary>
     public void SendText(string text)
@@ -58,4 +66,7 @@ public sealed class TurnContext(Activity activity, IServiceProvider services, Ca
 }
 
 /// <summary>What a turn produced.</summary>
-public sealed record TurnResult(IReadOnlyList<Activity> Replies, InvokeResponse? InvokeResponse);
+public sealed record TurnResult(IReadOnlyList<Activity> Replies, InvokeResponse? InvokeResponse)
+{
+    public IReadOnlyList<(Activity Reply, Func<string, CancellationToken, Task> Callback)> DeliveryCallbacks { get; init; } = [];
+}

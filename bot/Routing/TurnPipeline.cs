@@ -29,7 +29,7 @@ public sealed class TurnPipeline(IEnumerable<ITurnMiddleware> middleware, Router
             return new TurnResult(fallback.Replies, activity.Type == ActivityTypes.Invoke ? fallback.InvokeResponse ?? new InvokeResponse(200, null) : null);
         }
 
-        return new TurnResult(context.Replies, context.InvokeResponse);
+        return new TurnResult(context.Replies, context.InvokeResponse) { DeliveryCallbacks = context.DeliveryCallbacks };
     }
 
     private Task RunFromAsync(TurnContext context, int index) =>

@@ -36,15 +36,54 @@ public sealed class BookingRecord
     public string Status { get; set; } = "booked";
 
     public Language Language { get; set; }
+
+    public DateTimeOffset CreatedAt { get; set; }
+
+    /// <summary>Where to reach the employee while the booking is open (ids only); removed with the booking.</summary>
+    public ConversationPointer? Employee { get; set; }
+
+    /// <summary>The employee's confirmation card, so it can be updated in place.</summary>
+    public string? EmployeeCardActivityId { get; set; }
+
+    /// <summary>The VP's handoff card, so it can be updated in place.</summary>
+    public string? VpCardActivityId { get; set; }
+
+    public ConversationPointer? Vp { get; set; }
+
+    /// <summary>A time the VP proposed, waiting for the employee.</summary>
+    public OfferedSlot? Proposed { get; set; }
+
+    /// <summary>True once the employee was told the VP has not responded yet.</summary>
+    public bool NoResponseNotified { get; set; }
+}
+
+/// <summary>Enough to message a 1:1 conversation proactively: ids and a URL, no names.</summary>
+public sealed class ConversationPointer
+{
+    public string ConversationId { get; set; } = string.Empty;
+
+    public string ServiceUrl { get; set; } = string.Empty;
+
+    public string ChannelId { get; set; } = string.Empty;
+
+    public string? BotId { get; set; }
+
+    public string? UserId { get; set; }
+
+    public string? TenantId { get; set; }
 }
 
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(BookingRecord))]
+[JsonSerializable(typeof(ConversationPointer))]
 public sealed partial class BookingJsonContext : JsonSerializerContext;
 
 /// <summary>Keeps booking records in the state store until a day after the meeting.</summary>
 public sealed class BookingStore(IConversationStateStore store, TimeProvider time)
 {
+    private readonly Lock _openGate = new();
+    private readonly HashSet<string> _open = new(StringComparer.Ordinal);
+
     public async Task<BookingRecord?> GetAsync(string bookingId, CancellationToken ct)
     {
         var bytes = await store.GetAsync(Key(bookingId), ct).ConfigureAwait(false);
@@ -53,11 +92,51 @@ public sealed class BookingStore(IConversationStateStore store, TimeProvider tim
 
     public Task SaveAsync(BookingRecord record, CancellationToken ct)
     {
+        Track(record.BookingId);
         var ttl = record.End + TimeSpan.FromDays(1) - time.GetUtcNow();
         return store.SetAsync(Key(record.BookingId), JsonSerializer.SerializeToUtf8Bytes(record, BookingJsonContext.Default.BookingRecord), ttl > TimeSpan.FromMinutes(5) ? ttl : TimeSpan.FromMinutes(5), ct);
     }
 
-    public Task DeleteAsync(string bookingId, CancellationToken ct) => store.RemoveAsync(Key(bookingId), ct);
+    public async Task DeleteAsync(string bookingId, CancellationToken ct)
+    {
+        await store.RemoveAsync(Key(bookingId), ct).ConfigureAwait(false);
+        lock (_openGate)
+        {
+            _open.Remove(bookingId);
+        }
+    }
+
+    /// <summary>Ids of bookings this instance saved and has not deleted (for the no-response check).</summary>
+    public IReadOnlyList<string> OpenIds()
+    {
+        lock (_openGate)
+        {
+            return _open.ToList();
+        }
+    }
+
+    private void Track(string bookingId)
+    {
+        lock (_openGate)
+        {
+            _open.Add(bookingId);
+        }
+    }
 
     private static string Key(string bookingId) => "booking:" + bookingId;
+}
+
+/// <summary>VPs' conversation references; VPs are staff in their role, so these may be kept (a year).</summary>
+public sealed class VpConversationStore(IConversationStateStore store)
+{
+    public async Task<ConversationPointer?> GetAsync(string vpId, CancellationToken ct)
+    {
+        var bytes = await store.GetAsync(Key(vpId), ct).ConfigureAwait(false);
+        return bytes is null ? null : JsonSerializer.Deserialize(bytes, BookingJsonContext.Default.ConversationPointer);
+    }
+
+    public Task SaveAsync(string vpId, ConversationPointer conversation, CancellationToken ct) =>
+        store.SetAsync(Key(vpId), JsonSerializer.SerializeToUtf8Bytes(conversation, BookingJsonContext.Default.ConversationPointer), TimeSpan.FromDays(365), ct);
+
+    private static string Key(string vpId) => "vp-conversation:" + vpId;
 }
