@@ -33,11 +33,24 @@ public static class SchedulingServices
         });
         services.AddSingleton<IVpDirectory>(sp => sp.GetRequiredService<DirectoryService>());
 
-        // Demo mode: offline calendars behind the same interfaces the Graph implementation fills.
+        services.AddOptions<VpWijzer.Scheduling.Graph.GraphOptions>().BindConfiguration(VpWijzer.Scheduling.Graph.GraphOptions.Section).ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton(sp =>
+        {
+            var graph = sp.GetRequiredService<IOptions<VpWijzer.Scheduling.Graph.GraphOptions>>().Value;
+            return new VpWijzer.Scheduling.Graph.GraphCalendarService(
+                VpWijzer.Scheduling.Graph.GraphClientBuilder.Create(graph),
+                sp.GetRequiredService<DirectoryService>(),
+                sp.GetRequiredService<TimeProvider>(),
+                sp.GetRequiredService<ILogger<VpWijzer.Scheduling.Graph.GraphCalendarService>>(),
+                graph.ReadOrgChart);
+        });
         services.TryAddSingleton<DemoCalendarService>();
-        services.TryAddSingleton<ICalendarService>(sp => sp.GetRequiredService<DemoCalendarService>());
-        services.TryAddSingleton<IRoomDirectory>(sp => sp.GetRequiredService<DemoCalendarService>());
-        services.TryAddSingleton<IOrgChartReader>(sp => sp.GetRequiredService<DemoCalendarService>());
+
+        // Demo mode (default): offline calendars behind the same interfaces the Graph implementation fills.
+        static bool UseGraph(IServiceProvider sp) => sp.GetRequiredService<IOptions<SchedulingOptions>>().Value.Mode == "Graph";
+        services.TryAddSingleton<ICalendarService>(sp => UseGraph(sp) ? sp.GetRequiredService<VpWijzer.Scheduling.Graph.GraphCalendarService>() : sp.GetRequiredService<DemoCalendarService>());
+        services.TryAddSingleton<IRoomDirectory>(sp => UseGraph(sp) ? sp.GetRequiredService<VpWijzer.Scheduling.Graph.GraphCalendarService>() : sp.GetRequiredService<DemoCalendarService>());
+        services.TryAddSingleton<IOrgChartReader>(sp => UseGraph(sp) ? sp.GetRequiredService<VpWijzer.Scheduling.Graph.GraphCalendarService>() : sp.GetRequiredService<DemoCalendarService>());
 
         services.TryAddSingleton<BookingStore>();
         services.AddOptions<VpWijzer.Handoff.HandoffOptions>().BindConfiguration(VpWijzer.Handoff.HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
