@@ -158,6 +158,25 @@ public sealed class BookingConversationTests(BotFixture fixture) : IClassFixture
         Assert.Contains("booking.mode", chat.LastCard.Verbs());
     }
 
+    [Fact]
+    public async Task AnonymousBooking_IcsLink_NeutralPrivateFile_TamperedLink404()
+    {
+        var chat = fixture.NewConversation();
+        await BookPhoneAsync(chat);
+        var url = new Uri(Conversation.Descendants(chat.LastCard).First(o => o["type"]?.GetValue<string>() == "Action.OpenUrl")["url"]!.GetValue<string>());
+
+        using var ics = await fixture.Bot.Http.GetAsync(url.PathAndQuery);
+        var body = await ics.Content.ReadAsStringAsync();
+        using var tampered = await fixture.Bot.Http.GetAsync(url.PathAndQuery.Replace(".ics", "0.ics", StringComparison.Ordinal));
+
+        Assert.Equal(System.Net.HttpStatusCode.OK, ics.StatusCode);
+        Assert.Equal("text/calendar", ics.Content.Headers.ContentType!.MediaType);
+        Assert.Contains("SUMMARY:Afspraak", body, StringComparison.Ordinal);
+        Assert.Contains("CLASS:PRIVATE", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("Fatima", body, StringComparison.Ordinal);
+        Assert.Equal(System.Net.HttpStatusCode.NotFound, tampered.StatusCode);
+    }
+
     private static async Task BookPhoneAsync(Conversation chat)
     {
         await chat.SendAsync("afspraak maken");

@@ -24,7 +24,8 @@ public sealed partial class BookingDialogs(
     IConnectorClient connector,
     BookingStore bookings,
     ConversationStateAccessor stateKeys,
-    IBookingEvents events) : IRouteModule, IBookingEntry
+    IBookingEvents events,
+    ICalendarLinkFactory calendarLinks) : IRouteModule, IBookingEntry
 {
     public const int SlotsToOffer = 4;
 
@@ -650,7 +651,7 @@ public sealed partial class BookingDialogs(
 
     private string OwnerKey(TurnContext context) => stateKeys.KeyFor(context.Activity.ChannelId ?? string.Empty, context.Activity.Conversation?.Id ?? string.Empty);
 
-    private static BookedView BookedViewFor(BookingRecord record, VpProfile vp, Room? room, Language l)
+    private BookedView BookedViewFor(BookingRecord record, VpProfile vp, Room? room, Language l)
     {
         var mode = Enum.Parse<MeetingMode>(record.Mode);
         return new BookedView(
@@ -660,7 +661,7 @@ public sealed partial class BookingDialogs(
             BookingText.When(record.Start, record.End, TimeZone, l),
             BookingText.How(mode, room, l),
             BookingText.Discreetly(mode, l),
-            CalendarUrl: null,
+            CalendarUrl: record.Anonymous && record.Status != "cancelled" ? calendarLinks.UrlFor(record.BookingId) : null,
             record.Status);
     }
 

@@ -28,3 +28,9 @@ public sealed class NoBookingEvents : IBookingEvents
 
     public Task ProposalAcceptedAsync(TurnContext context, BookingRecord record) => Task.CompletedTask;
 }
+
+/// <summary>Makes the "add to my calendar" link for an anonymous reservation, or null when none can be offered.</summary>
+public interface ICalendarLinkFactory
+{
+    string? UrlFor(string bookingId);
+}

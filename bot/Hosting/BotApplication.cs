@@ -41,6 +41,7 @@ public static class BotApplication
         app.UseBotSecurityHeaders();
         app.MapBotEndpoints();
         app.MapHealthEndpoints();
+        app.MapCalendarFiles();
         app.LogStartupMode();
         return app;
     }

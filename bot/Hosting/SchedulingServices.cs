@@ -19,6 +19,9 @@ public sealed class SchedulingOptions
 
     /// <summary>The directory file; empty means the sample shipped with the app.</summary>
     public string? DirectoryFile { get; set; }
+
+    /// <summary>Public base URL of the bot (for .ics links), e.g. https://vp-wijzer.example.nl; empty = the URL the bot listens on.</summary>
+    public string? PublicBaseUrl { get; set; }
 }
 
 public static class SchedulingServices
@@ -53,6 +56,8 @@ public static class SchedulingServices
         services.TryAddSingleton<IOrgChartReader>(sp => UseGraph(sp) ? sp.GetRequiredService<VpWijzer.Scheduling.Graph.GraphCalendarService>() : sp.GetRequiredService<DemoCalendarService>());
 
         services.TryAddSingleton<BookingStore>();
+        services.TryAddSingleton<CalendarLinks>();
+        services.TryAddSingleton<ICalendarLinkFactory, CalendarLinkFactory>();
         services.AddOptions<VpWijzer.Handoff.HandoffOptions>().BindConfiguration(VpWijzer.Handoff.HandoffOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<VpConversationStore>();
         services.TryAddSingleton<VpWijzer.Handoff.HandoffService>();
