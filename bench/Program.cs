@@ -6,9 +6,14 @@ using VpWijzer.State;
 
 // Benchmarks print numbers; they are never timed unit tests. Run: dotnet run -c Release --project bench -- recogniser [questions.tsv]
 var scenario = args.Length > 0 ? args[0] : "recogniser";
+if (scenario == "graph")
+{
+    return await VpWijzer.Bench.GraphBench.RunAsync().ConfigureAwait(false);
+}
+
 if (scenario != "recogniser")
 {
-    Console.Error.WriteLine("usage: recogniser [questions.tsv]");
+    Console.Error.WriteLine("usage: recogniser [questions.tsv] | graph");
     return 2;
 }
 
