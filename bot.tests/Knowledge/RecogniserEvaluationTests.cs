@@ -24,6 +24,22 @@ public sealed class RecogniserEvaluationTests
         Assert.All(results.Where(r => r.Expected == TopicIds.Crisis), r => Assert.Equal(TopicIds.Crisis, r.Actual));
     }
 
+    [Fact]
+    public void Classify_RegressionSet_AtLeast90PercentAndEveryCrisis()
+    {
+        var rows = File.ReadAllLines(Path.Combine(RepoPaths.Root, "bot.tests", "Knowledge", "regression.tsv"))
+            .Where(l => !l.StartsWith('#') && l.Contains('\t', StringComparison.Ordinal))
+            .Select(l => l.Split('\t'))
+            .Select(p => (Expected: p[0].Trim(), Question: p[1].Trim()))
+            .ToList();
+
+        var wrong = rows.Where(r => TestKnowledge.Classifier.Classify(r.Question, Language.Nl).Topic != r.Expected).Select(r => $"{r.Expected}: {r.Question}").ToList();
+
+        Assert.True(rows.Count >= 70, "the regression set was not read");
+        Assert.True(wrong.Count <= rows.Count / 10, "wrong:\n" + string.Join("\n", wrong));
+        Assert.All(rows.Where(r => r.Expected == TopicIds.Crisis), r => Assert.Equal(TopicIds.Crisis, TestKnowledge.Classifier.Classify(r.Question, Language.Nl).Topic));
+    }
+
     [Theory]
     [InlineData("is dit pesten?", TopicIds.Bullying)]
     [InlineData("blijft dit geheim?", TopicIds.Confidentiality)]

@@ -414,15 +414,7 @@ public sealed partial class BookingDialogs(
                 await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
                 var card = context.SendCard(BookedCard.Create(BookedViewFor(record, vp, slot.Room, l)), l.Pick("Je afspraak staat", "Your appointment is booked"));
                 await events.BookedAsync(context, record, employee is null ? null : employee.DisplayName).ConfigureAwait(false);
-                context.OnDelivered(card, async (id, ct) =>
-                {
-                    // Remember the confirmation card so the VP's answer can update it in place.
-                    if (await bookings.GetAsync(record.BookingId, ct).ConfigureAwait(false) is { } saved)
-                    {
-                        saved.EmployeeCardActivityId = id;
-                        await bookings.SaveAsync(saved, ct).ConfigureAwait(false);
-                    }
-                });
+                RememberEmployeeCard(context, card, record.BookingId);
                 break;
 
             case BookingOutcome.SlotNoLongerFree conflict:
@@ -505,14 +497,7 @@ public sealed partial class BookingDialogs(
         record.Proposed = null;
         record.Status = "confirmed";
         var card = context.SendCard(BookedCard.Create(BookedViewFor(record, vp, slot.Room, l)), l.Pick("Je afspraak is verzet", "Your appointment has been moved"));
-        context.OnDelivered(card, async (id, ct) =>
-        {
-            if (await bookings.GetAsync(record.BookingId, ct).ConfigureAwait(false) is { } saved)
-            {
-                saved.EmployeeCardActivityId = id;
-                await bookings.SaveAsync(saved, ct).ConfigureAwait(false);
-            }
-        });
+        RememberEmployeeCard(context, card, record.BookingId);
         await events.ProposalAcceptedAsync(context, record).ConfigureAwait(false);
     }
 
@@ -606,6 +591,17 @@ public sealed partial class BookingDialogs(
             _ => StaleAsync(context),
         };
     }
+
+    /// <summary>Remembers the confirmation card's id once delivered, so the VP's answer can update it in place.</summary>
+    private void RememberEmployeeCard(TurnContext context, Protocol.Activity card, string bookingId) =>
+        context.OnDelivered(card, async (id, ct) =>
+        {
+            if (await bookings.GetAsync(bookingId, ct).ConfigureAwait(false) is { } saved)
+            {
+                saved.EmployeeCardActivityId = id;
+                await bookings.SaveAsync(saved, ct).ConfigureAwait(false);
+            }
+        });
 
     private static TurnContext WithStep(TurnContext context, int step)
     {

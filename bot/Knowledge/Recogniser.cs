@@ -158,7 +158,7 @@ public sealed class Recogniser
         var (index, model) = language == Language.En ? (_en, _enModel) : (_nl, _nlModel);
         var features = new Dictionary<string, double>(StringComparer.Ordinal);
         AddQueryFeatures(index, words, features);
-        return (model.Predict(features), Score(index, features), _topicIds, features);
+        return (model.Predict(Weighted(index, features)), Score(index, features), _topicIds, features);
     }
 
     private SoftmaxModel TrainModel(KnowledgeBase knowledge, LanguageIndex index)
@@ -304,8 +304,15 @@ public sealed class Recogniser
     {
         string? previous = null;
         var recentStems = new List<string>();
+        var roleNext = false;
         foreach (var word in words)
         {
+            if (TextAnalysis.IsRoleTrigger(word))
+            {
+                roleNext = true;
+                continue;
+            }
+
             if (index.Language == Language.Nl && TextAnalysis.IsSeparableParticle(word))
             {
                 // Dutch separable verbs: "ze lachen me uit" means "uitlachen", "ze sluiten me buiten" means "buitensluiten".
@@ -330,6 +337,13 @@ public sealed class Recogniser
             {
                 previous = null;
                 continue;
+            }
+
+            if (roleNext)
+            {
+                // Who the writer is ("als leidinggevende", "I'm a supervisor") tells manager from employee questions.
+                Add(features, "r:" + stem, 1);
+                roleNext = false;
             }
 
             var known = index.Vocabulary.Contains(word) || index.Postings.ContainsKey("s:" + stem);

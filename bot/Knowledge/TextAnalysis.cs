@@ -75,6 +75,14 @@ public sealed class TextAnalysis : IDisposable
         "uit", "op", "aan", "af", "mee", "in", "door", "over", "terug", "weg", "buiten", "na", "toe", "om", "bij", "neer", "binnen", "lastig", "voor",
     ];
 
+    private static readonly HashSet<string> RoleTriggers = ["als", "ben", "as", "am", "im", "i'm"];
+    private static readonly HashSet<string> Articles = ["een", "de", "het", "a", "an", "the"];
+
+    /// <summary>"als", "ik ben", "as", "I'm": the next content word says who the writer is ("als leidinggevende").</summary>
+    public static bool IsRoleTrigger(string word) => RoleTriggers.Contains(word);
+
+    public static bool IsArticle(string word) => Articles.Contains(word);
+
     /// <summary>Dutch separable-verb particles ("uit" in "ze lachen me uit").</summary>
     public static bool IsSeparableParticle(string word) => DutchParticles.Contains(word);
 
