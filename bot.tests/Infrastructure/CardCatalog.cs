@@ -60,8 +60,8 @@ public static class CardCatalog
         yield return ("booking-intro", BookingIntroCard.Create(new BookingIntroView(l, CanBookHere: true)));
         yield return ("booking-intro-no-teams", BookingIntroCard.Create(new BookingIntroView(l, CanBookHere: false)));
         yield return ("booking-consent", ConsentCard.Create(l));
-        yield return ("booking-gallery", VpGalleryCard.Create(new VpGalleryView(l, vps, new State.GalleryFilter { Kind = "external" }, [("nl", "Nederlands"), ("en", "Engels")], [("discrimination", "Discriminatie")], CanFilterOwnDepartment: true, RemindToAvoidKnownVps: false)));
-        yield return ("booking-gallery-empty", VpGalleryCard.Create(new VpGalleryView(l, [], new State.GalleryFilter(), [("nl", "Nederlands")], [], CanFilterOwnDepartment: false, RemindToAvoidKnownVps: true)));
+        yield return ("booking-gallery", VpGalleryCard.Create(new VpGalleryView(l, vps, new VpWijzer.State.GalleryFilter { Kind = "external" }, [("nl", "Nederlands"), ("en", "Engels")], [("discrimination", "Discriminatie")], CanFilterOwnDepartment: true, RemindToAvoidKnownVps: false)));
+        yield return ("booking-gallery-empty", VpGalleryCard.Create(new VpGalleryView(l, [], new VpWijzer.State.GalleryFilter(), [("nl", "Nederlands")], [], CanFilterOwnDepartment: false, RemindToAvoidKnownVps: true)));
         yield return ("booking-mode", ModeCard.Create(new ModeView(l, "Anna de Wit")));
         yield return ("booking-slots", SlotsCard.Create(new SlotsView(l, "Anna de Wit", [new("s1", "maandag 24 november, 09:00–10:00", "Kamer Linde, Stadskantoor B, verdieping 3"), new("s2", "dinsdag 25 november, 10:00–11:00", null)], AfterConflict: true)));
         yield return ("booking-slots-none", SlotsCard.Create(new SlotsView(l, "Anna de Wit", [], AfterConflict: false)));

@@ -16,7 +16,27 @@ public sealed class StateMiddleware(ConversationStateAccessor accessor) : ITurnM
         }
 
         var key = accessor.KeyFor(context.Activity.ChannelId ?? string.Empty, conversationId);
-        context.State = await accessor.LoadAsync(key, context.CancellationToken).ConfigureAwait(false);
+        try
+        {
+            context.State = await accessor.LoadAsync(key, context.CancellationToken).ConfigureAwait(false);
+        }
+        catch (StateStoreUnavailableException)
+        {
+            // Without state the bot cannot follow a conversation; say so plainly instead of guessing.
+            var l = LanguageMiddleware.FromLocale(context.Activity.Locale);
+            const string nl = "Het lukt me op dit moment niet om ons gesprek bij te houden. Probeer het over een paar minuten nog eens. Wat je typte is niet bewaard.";
+            const string en = "I can't keep track of our conversation right now. Please try again in a few minutes. What you typed has not been kept.";
+            if (context.Activity.Type == Protocol.ActivityTypes.Invoke)
+            {
+                context.InvokeResponse = InvokeResponses.Message(l == Language.En ? en : nl);
+            }
+            else if (context.Activity.Type == Protocol.ActivityTypes.Message)
+            {
+                context.SendText(l == Language.En ? en : nl);
+            }
+
+            return;
+        }
 
         await continuation().ConfigureAwait(false);
 

@@ -1,6 +1,7 @@
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using VpWijzer.Dialogs;
 using VpWijzer.Routing;
+using StackExchange.Redis;
 using VpWijzer.State;
 
 namespace VpWijzer.Hosting;
@@ -11,7 +12,20 @@ public static class ServiceCollectionExtensions
     {
         services.AddOptions<StateOptions>().BindConfiguration(StateOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.TryAddSingleton<MemoryConversationStateStore>();
-        services.TryAddSingleton<IConversationStateStore>(sp => sp.GetRequiredService<MemoryConversationStateStore>());
+        services.TryAddSingleton<IConnectionMultiplexer>(sp =>
+        {
+            // AbortOnConnectFail=false: start even while Redis is away, reconnect by itself; /readyz tells the truth meanwhile.
+            var options = ConfigurationOptions.Parse(sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StateOptions>>().Value.RedisConnection ?? "localhost:6379");
+            options.AbortOnConnectFail = false;
+            options.ConnectTimeout = 2000;
+            options.SyncTimeout = 2000;
+            options.AsyncTimeout = 2000;
+            return ConnectionMultiplexer.Connect(options);
+        });
+        services.TryAddSingleton<IConversationStateStore>(sp =>
+            sp.GetRequiredService<Microsoft.Extensions.Options.IOptions<StateOptions>>().Value.Store == "Redis"
+                ? new RedisConversationStateStore(sp.GetRequiredService<IConnectionMultiplexer>())
+                : sp.GetRequiredService<MemoryConversationStateStore>());
         services.TryAddSingleton<ConversationStateAccessor>();
         services.AddHostedService<StateSweepService>();
         return services;
