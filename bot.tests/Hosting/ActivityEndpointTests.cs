@@ -217,6 +217,19 @@ public sealed class ConnectorRetryTests : IAsyncLifetime
     }
 
     [Fact]
+    public async Task Reply_NeverDelivered_UserToldOnNextTurn()
+    {
+        _connector.Enqueue(Enumerable.Repeat(new ScriptedFault(503), 4).ToArray());
+        var chat = new Conversation(_bot, _connector);
+        await chat.SendAsync("help");
+
+        await chat.SendAsync("menu");
+
+        Assert.Contains("niet bij je aangekomen", chat.LastText, StringComparison.Ordinal);
+        Assert.Contains("VP-wijzer", chat.LastCard.ToJsonString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Reply_400_NotRetried()
     {
         _connector.Enqueue(new ScriptedFault(400));

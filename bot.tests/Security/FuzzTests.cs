@@ -12,7 +12,7 @@ namespace VpWijzer.Tests.Security;
 /// </summary>
 public sealed class FuzzTests
 {
-    private static readonly HttpStatusCode[] Documented = [HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden, HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.NotImplemented];
+    private static readonly HttpStatusCode[] Documented = [HttpStatusCode.OK, HttpStatusCode.BadRequest, HttpStatusCode.Forbidden, HttpStatusCode.RequestEntityTooLarge, HttpStatusCode.NotImplemented, HttpStatusCode.TooManyRequests];
 
     private static readonly string[] Types = ["message", "invoke", "conversationUpdate", "installationUpdate", "typing", "event", "endOfConversation", "", "MESSAGE", "💥"];
 
@@ -26,7 +26,12 @@ public sealed class FuzzTests
     public async Task TenThousandActivities_OnlyDocumentedStatuses_NoUnhandledException_MemoryBounded()
     {
         await using var connector = await StandInConnector.StartAsync();
-        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Logging:LogLevel:Default"] = "Warning" });
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Logging:LogLevel:Default"] = "Warning",
+            ["Endpoint:PerIpPerSecond"] = "0",
+            ["Endpoint:PerConversationPerMinute"] = "0",
+        });
         var random = new Random(20261123);
         var statuses = new Dictionary<HttpStatusCode, int>();
         GC.Collect();

@@ -38,6 +38,14 @@ public sealed class StateMiddleware(ConversationStateAccessor accessor) : ITurnM
             return;
         }
 
+        if (context.State.Undelivered && context.Activity.Type == Protocol.ActivityTypes.Message)
+        {
+            context.State.Undelivered = false;
+            context.SendText(LanguageMiddleware.FromLocale(context.Activity.Locale) == Language.En
+                ? "My previous answer may not have reached you. Sorry! Here is my answer to your new message."
+                : "Mijn vorige antwoord is misschien niet bij je aangekomen. Excuus! Hieronder mijn antwoord op je nieuwe bericht.");
+        }
+
         await continuation().ConfigureAwait(false);
 
         if (context.ForgetState)

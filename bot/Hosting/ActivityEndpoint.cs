@@ -15,9 +15,11 @@ public static class ActivityEndpoint
 {
     public const string Path = "/api/messages";
 
+    public const string PerIpPolicy = "per-ip";
+
     public static IEndpointRouteBuilder MapBotEndpoints(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapPost(Path, HandleAsync);
+        endpoints.MapPost(Path, HandleAsync).RequireRateLimiting(PerIpPolicy);
 
         // The Agents Playground probes the endpoint with HEAD before it starts.
         endpoints.MapMethods(Path, [HttpMethods.Head, HttpMethods.Get], (HttpContext http, IOptions<BotAuthOptions> auth) =>
@@ -33,6 +35,8 @@ public static class ActivityEndpoint
         TurnPipeline pipeline,
         ReplyDelivery delivery,
         ConversationTurnLock turnLock,
+        ConversationRateLimiter conversationLimiter,
+        VpWijzer.State.ConversationStateAccessor stateKeys,
         ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("VpWijzer.Hosting.ActivityEndpoint");
@@ -100,6 +104,12 @@ public static class ActivityEndpoint
             return Results.StatusCode(400);
         }
 
+        if (!conversationLimiter.TryAcquire(activity.ChannelId ?? string.Empty, activity.Conversation.Id))
+        {
+            http.Response.Headers.RetryAfter = "5";
+            return Results.StatusCode(429);
+        }
+
         TurnResult result;
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
@@ -108,7 +118,18 @@ public static class ActivityEndpoint
             result = await pipeline.RunAsync(activity, http.RequestServices, timeout.Token).ConfigureAwait(false);
         }
 
-        await delivery.DeliverAsync(result, ct).ConfigureAwait(false);
+        var undelivered = await delivery.DeliverAsync(result, ct).ConfigureAwait(false);
+        if (undelivered > 0 && activity.Type == ActivityTypes.Message)
+        {
+            try
+            {
+                await stateKeys.MarkUndeliveredAsync(stateKeys.KeyFor(activity.ChannelId ?? string.Empty, activity.Conversation.Id), ct).ConfigureAwait(false);
+            }
+            catch (VpWijzer.State.StateStoreUnavailableException)
+            {
+                // Nothing more to do: the user will simply not get the note.
+            }
+        }
 
         if (activity.Type == ActivityTypes.Invoke)
         {

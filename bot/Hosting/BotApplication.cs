@@ -39,6 +39,7 @@ public static class BotApplication
 
         var app = builder.Build();
         app.UseBotSecurityHeaders();
+        app.UseRateLimiter();
         app.MapBotEndpoints();
         app.MapHealthEndpoints();
         app.MapCalendarFiles();

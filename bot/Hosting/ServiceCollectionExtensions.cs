@@ -61,6 +61,32 @@ public static class ServiceCollectionExtensions
         services.AddOptions<EndpointOptions>().BindConfiguration(EndpointOptions.Section).ValidateDataAnnotations().ValidateOnStart();
         services.AddSingleton<ReplyDelivery>();
         services.AddSingleton<ConversationTurnLock>();
+        services.AddSingleton<ConversationRateLimiter>();
+        services.AddRateLimiter(options =>
+        {
+            options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            options.OnRejected = (context, _) =>
+            {
+                context.HttpContext.Response.Headers.RetryAfter = "1";
+                return ValueTask.CompletedTask;
+            };
+            options.AddPolicy(ActivityEndpoint.PerIpPolicy, http =>
+            {
+                var o = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<EndpointOptions>>().Value;
+                return o.PerIpPerSecond == 0
+                    ? System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("all")
+                    : System.Threading.RateLimiting.RateLimitPartition.GetTokenBucketLimiter(
+                        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                        _ => new System.Threading.RateLimiting.TokenBucketRateLimiterOptions
+                        {
+                            TokenLimit = o.PerIpBurst,
+                            TokensPerPeriod = o.PerIpPerSecond,
+                            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
+                            QueueLimit = 0,
+                            AutoReplenishment = true,
+                        });
+            });
+        });
         services.AddSingleton<IReadinessCheck, StateStoreReadiness>();
         return services;
     }

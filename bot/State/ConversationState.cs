@@ -49,6 +49,9 @@ public sealed class ConversationState
     /// <summary>The last topic id answered (one of our content ids), for follow-ups.</summary>
     public string? LastTopic { get; set; }
 
+    /// <summary>True when a reply of the previous turn could not be delivered (told on the next turn).</summary>
+    public bool Undelivered { get; set; }
+
     /// <summary>The booking in progress or made, ids and enums only.</summary>
     public BookingDraft? Booking { get; set; }
 }

@@ -41,4 +41,12 @@ public sealed class ConversationStateAccessor(IConversationStateStore store, IOp
         store.SetAsync(key, JsonSerializer.SerializeToUtf8Bytes(state, StateJsonContext.Default.ConversationState), _ttl, ct);
 
     public Task DeleteAsync(string key, CancellationToken ct) => store.RemoveAsync(key, ct);
+
+    /// <summary>Notes that a reply did not arrive, so the next turn can say so.</summary>
+    public async Task MarkUndeliveredAsync(string key, CancellationToken ct)
+    {
+        var state = await LoadAsync(key, ct).ConfigureAwait(false);
+        state.Undelivered = true;
+        await SaveAsync(key, state, ct).ConfigureAwait(false);
+    }
 }
