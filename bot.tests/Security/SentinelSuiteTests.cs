@@ -1,0 +1,191 @@
+using System.Text.Json.Nodes;
+using Microsoft.Extensions.DependencyInjection;
+using VpWijzer.Protocol;
+using VpWijzer.State;
+using VpWijzer.Tests.Fakes;
+using VpWijzer.Tests.Infrastructure;
+
+namespace VpWijzer.Tests.Security;
+
+/// <summary>
+/// The privacy promise as a test: every flow runs with unique sentinel strings in every place a
+/// user can type, and afterwards no sentinel is found in any log line (Trace, every category),
+/// the state store, anything sent to the connector (employee or VP) or to Graph, or files written.
+/// The employee's name and object id appear in no log line, and their name only in the chosen
+/// VP's first handoff card and calendar invite, only after they chose a named invite.
+/// </summary>
+public sealed class SentinelSuiteTests : IAsyncLifetime
+{
+    private const string S = "SNTL";
+    private const string EmployeeName = "Zeynep Sentinelnaam";
+    private const string EmployeeUpn = "zeynep.sentinel@gemeente.example";
+    private StandInGraph _graph = null!;
+    private StandInConnector _connector = null!;
+    private BotHost _bot = null!;
+    private DateTime _started;
+
+    public async Task InitializeAsync()
+    {
+        _started = DateTime.UtcNow;
+        _graph = await StandInGraph.StartAsync();
+        _graph.AddRoom("kamer.linde@gemeente.example", "Kamer Linde", 4, "vp-geschikt");
+        _connector = await StandInConnector.StartAsync();
+        _bot = await BotHost.StartAsync(new Dictionary<string, string?>
+        {
+            ["Scheduling:Mode"] = "Graph",
+            ["Scheduling:Graph:BaseUrl"] = _graph.BaseUrl,
+            ["Scheduling:Graph:Anonymous"] = "true",
+            ["Scheduling:Graph:RetryDelaySeconds"] = "0",
+            ["Scheduling:Graph:AttemptTimeout"] = "00:00:00.500",
+        });
+    }
+
+    public async Task DisposeAsync()
+    {
+        await _bot.DisposeAsync();
+        await _connector.DisposeAsync();
+        await _graph.DisposeAsync();
+    }
+
+    private Conversation Employee()
+    {
+        var chat = new Conversation(_bot, _connector) { UserName = EmployeeName };
+        _connector.AddMember(chat.UserId, new TeamsChannelAccount { Id = chat.UserId, Name = EmployeeName, UserPrincipalName = EmployeeUpn, AadObjectId = chat.UserObjectId });
+        return chat;
+    }
+
+    private static JsonObject Data(JsonObject card, string title) => Conversation.FindAction(card, title)["data"]!.AsObject();
+
+    [Fact]
+    public async Task EveryFlow_WithSentinels_NoSentinelAnywhere_IdentityOnlyToTheChosenVpAfterChoice()
+    {
+        var employee = Employee();
+        var sentinels = new List<string>();
+        string Next(string where)
+        {
+            var s = $"{S}-{where}-{sentinels.Count:D2}";
+            sentinels.Add(s);
+            return s;
+        }
+
+        // Questions, clarification, English, crisis, self-check with typing in between.
+        await employee.StartAsync();
+        await employee.SendAsync($"{Next("q")} mijn collega Karel pest me elke dag");
+        await employee.SendAsync($"wat moet ik doen {Next("vague")}");
+        await employee.SendAsync($"{Next("en")} what does a confidential adviser do");
+        await employee.SendAsync($"ik wil niet meer leven {Next("crisis")}");
+        await employee.SendAsync("check");
+        await employee.SendAsync($"{Next("mid-flow")} eigenlijk is het mijn baas");
+        await employee.SendAsync("check");
+        await employee.ClickAsync("Mijn leidinggevende", new Dictionary<string, string> { ["extra"] = Next("extra-input") });
+
+        // Tampered and wrong payloads carrying sentinels.
+        await employee.SubmitAsync(new JsonObject { ["verb"] = "kb.topic", ["topic"] = Next("topic") });
+        await employee.SubmitAsync(new JsonObject { ["verb"] = Next("verb") });
+        await employee.SubmitAsync(new JsonObject { ["verb"] = "booking.vp", ["vpId"] = Next("vp") });
+        await employee.SubmitAsync(new JsonObject { ["verb"] = "booking.cancel", ["bookingId"] = Next("booking") });
+        await _bot.PostRawAsync($"{{\"type\":\"message\",\"text\":\"{Next("rawjson")}");
+
+        // Named in-person booking with sentinel inputs in filters and sharing.
+        await employee.SendAsync($"{Next("book")} ik wil een afspraak");
+        await employee.SendAsync("afspraak maken");
+        await employee.ClickAsync("Verder");
+        await employee.ClickAsync("Filters toepassen", new Dictionary<string, string> { ["filterGender"] = Next("gender"), ["filterLanguage"] = Next("lang"), ["filterKind"] = "any", ["filterFocus"] = Next("focus") });
+        await employee.ClickAsync("Kies Anna");
+        await employee.ClickAsync("In het echt");
+        await employee.ClickAsync("Dit tijdstip");
+        await employee.ClickAsync("Uitnodiging in mijn agenda");
+        await employee.ClickAsync("Verder", new Dictionary<string, string> { ["shareTopic"] = Next("share"), ["shareLanguage"] = Next("sharelang") });
+        await employee.ClickAsync("Ja, maak de afspraak");
+        Assert.Contains("Je afspraak staat", employee.LastCard.AllText(), StringComparison.Ordinal);
+
+        // Handoff: the VP confirms, proposes, the employee accepts; then refer and cancel on other bookings.
+        var handoff = _connector.Activities.Last(a => a.Attachments?.FirstOrDefault()?.Content?.GetRawText().Contains("Afspraak via VP-wijzer", StringComparison.Ordinal) == true);
+        var vp = new Conversation(_bot, _connector) { ConversationId = handoff.Conversation!.Id!, UserObjectId = "00000000-0000-0000-0000-0000000000a1", UserName = "Anna de Wit" };
+        var vpCard = JsonNode.Parse(handoff.Attachments![0].Content!.Value.GetRawText())!.AsObject();
+        Assert.Contains(EmployeeName, vpCard.AllText(), StringComparison.Ordinal);
+        await vp.SendAsync($"{Next("vp-typed")} notitie voor mezelf");
+        await vp.ExecuteAsync(vpCard, "Bevestigen");
+        var slots = await vp.ExecuteAsync(vpCard, "Ander tijdstip voorstellen");
+        await vp.ExecuteAsync(slots["value"]!.AsObject(), "Voorstellen");
+        var proposal = _connector.Activities.Last(a => a.Conversation?.Id == employee.ConversationId && a.Attachments is { Count: > 0 });
+        await employee.SubmitAsync(Data(JsonNode.Parse(proposal.Attachments![0].Content!.Value.GetRawText())!.AsObject(), "Akkoord"));
+
+        foreach (var (mode, action) in new[] { ("Via Teams", "Doorverwijzen"), ("Telefonisch", "Annuleren") })
+        {
+            var other = Employee();
+            await other.SendAsync($"{Next("book2")} ik wil praten");
+            await other.SendAsync("afspraak maken");
+            await other.ClickAsync("Verder");
+            await other.ClickAsync("Kies Anna");
+            await other.ClickAsync(mode);
+            await other.ClickAsync("Dit tijdstip");
+            await other.ClickAsync("Anonieme reservering");
+            await other.ClickAsync("Overslaan");
+            await other.ClickAsync("Ja, maak de afspraak");
+            var card = _connector.Activities.Last(a => a.Attachments?.FirstOrDefault()?.Content?.GetRawText().Contains("Afspraak via VP-wijzer", StringComparison.Ordinal) == true);
+            await vp.ExecuteAsync(JsonNode.Parse(card.Attachments![0].Content!.Value.GetRawText())!.AsObject(), action);
+        }
+
+        // Where everything could have ended up.
+        var logs = _bot.Logs.AllText;
+        var state = string.Join("\n", _bot.Services.GetRequiredService<MemoryConversationStateStore>().SnapshotValues().Select(v => System.Text.Encoding.UTF8.GetString(v)));
+        var connector = _connector.Requests;
+        var graph = _graph.Requests;
+        var files = FilesWrittenSince(_started);
+
+        Assert.True(_bot.Logs.Lines.Count > 50, "the log capture saw too little to mean anything");
+        Assert.NotEmpty(state);
+        foreach (var s in sentinels)
+        {
+            Assert.DoesNotContain(s, logs, StringComparison.Ordinal);
+            Assert.DoesNotContain(s, state, StringComparison.Ordinal);
+            Assert.All(connector, r => Assert.DoesNotContain(s, r.Body + r.Path, StringComparison.Ordinal));
+            Assert.All(graph, r => Assert.DoesNotContain(s, r.Body + r.Path + r.Query, StringComparison.Ordinal));
+            Assert.All(files, f => Assert.DoesNotContain(s, f.Content, StringComparison.Ordinal));
+        }
+
+        Assert.DoesNotContain("Karel", string.Join("\n", connector.Select(r => r.Body)), StringComparison.Ordinal);
+        Assert.DoesNotContain(EmployeeName, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(employee.UserObjectId, logs, StringComparison.Ordinal);
+        Assert.DoesNotContain(EmployeeName, state, StringComparison.Ordinal);
+        Assert.DoesNotContain(employee.UserObjectId, state, StringComparison.Ordinal);
+
+        // Identity: only in the chosen VP's conversation and in the one named calendar invite.
+        var nameInConnector = connector.Where(r => r.Body.Contains(EmployeeName, StringComparison.Ordinal)).ToList();
+        Assert.NotEmpty(nameInConnector);
+        Assert.All(nameInConnector, r => Assert.Contains(vp.ConversationId, r.Path, StringComparison.Ordinal));
+        var nameInGraph = graph.Where(r => r.Body.Contains(EmployeeName, StringComparison.Ordinal) || r.Body.Contains(EmployeeUpn, StringComparison.Ordinal)).ToList();
+        var invite = Assert.Single(nameInGraph);
+        Assert.Equal("POST", invite.Method);
+        Assert.EndsWith("/users/anna.dewit@gemeente.example/events", invite.Path, StringComparison.Ordinal);
+        Assert.DoesNotContain(graph, r => r.Body.Contains(employee.UserObjectId, StringComparison.Ordinal) || r.Path.Contains(employee.UserObjectId, StringComparison.Ordinal));
+    }
+
+    private static List<(string Path, string Content)> FilesWrittenSince(DateTime since)
+    {
+        var result = new List<(string, string)>();
+        foreach (var root in new[] { AppContext.BaseDirectory, Path.GetTempPath() })
+        {
+            foreach (var file in Directory.EnumerateFiles(root, "*", new EnumerationOptions { RecurseSubdirectories = root == AppContext.BaseDirectory, IgnoreInaccessible = true }))
+            {
+                try
+                {
+                    var info = new FileInfo(file);
+                    if (info.LastWriteTimeUtc >= since && info.Length < 5_000_000)
+                    {
+                        result.Add((file, File.ReadAllText(file)));
+                    }
+                }
+                catch (IOException)
+                {
+                }
+                catch (UnauthorizedAccessException)
+                {
+                }
+            }
+        }
+
+        return result;
+    }
+}
