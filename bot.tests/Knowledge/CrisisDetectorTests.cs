@@ -19,6 +19,15 @@ public sealed class CrisisDetectorTests
     [InlineData("I have been hurting myself")]
     [InlineData("IK WIL DOOD")]
     [InlineData("ik ben net verkracht")]
+    [InlineData("a colleague just assaulted me in the car park")]
+    [InlineData("ik zie echt geen uitweg meer")]
+    [InlineData("I feel like there is no way out")]
+    [InlineData("het hoeft voor mij allemaal niet meer")]
+    [InlineData("mijn gezin is beter af zonder mij")]
+    [InlineData("hij zegt dat hij me vanavond wat aan gaat doen")]
+    [InlineData("I don't see the point of going on")]
+    [InlineData("someone is hitting me")]
+    [InlineData("ik wil voor altijd verdwijnen")]
     public void IsCrisis_SignsOfDanger_True(string text)
     {
         var result = CrisisDetector.IsCrisis(text);
@@ -35,11 +44,42 @@ public sealed class CrisisDetectorTests
     [InlineData("Wat doet een vertrouwenspersoon?")]
     [InlineData("A colleague pushed me during an argument")]
     [InlineData("My manager threatened to fire me last month")]
+    [InlineData("there is no way out of this conflict with my manager")]
+    [InlineData("my manager just threatened to fire me")]
     [InlineData("")]
     public void IsCrisis_NoAcuteDanger_False(string text)
     {
         var result = CrisisDetector.IsCrisis(text);
 
         Assert.False(result);
+    }
+
+    [Theory]
+    [InlineData("ik wil niet meer naar mijn werk")]
+    [InlineData("ik heb geen zin meer in mijn werk")]
+    [InlineData("ik heb geen energie meer")]
+    [InlineData("I can't take it anymore at work")]
+    public void Classify_DistressWithoutDangerWords_AsksWithCrisisRoutesFirst(string text)
+    {
+        var classifier = VpWijzer.Tests.Infrastructure.TestKnowledge.Classifier;
+
+        var result = classifier.Classify(text, VpWijzer.State.Language.Nl);
+
+        Assert.NotEqual(TopicIds.Crisis, result.Topic);
+        Assert.True(result.Confidence < QuestionClassifier.ClarifyBelow, $"confidence {result.Confidence}");
+        Assert.Equal(TopicIds.Crisis, result.Alternatives[0]);
+    }
+
+    [Theory]
+    [InlineData("ik heb pillen gespaard")]
+    [InlineData("nobody would care if I died")]
+    [InlineData("niemand zou het merken als ik dood was")]
+    public void Classify_RecognisedCrisisWithDangerWords_Crisis(string text)
+    {
+        var classifier = VpWijzer.Tests.Infrastructure.TestKnowledge.Classifier;
+
+        var result = classifier.Classify(text, VpWijzer.State.Language.Nl);
+
+        Assert.Equal(TopicIds.Crisis, result.Topic);
     }
 }

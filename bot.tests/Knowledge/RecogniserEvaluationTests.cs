@@ -25,6 +25,28 @@ public sealed class RecogniserEvaluationTests
     }
 
     [Fact]
+    public void Content_ContainsNoEvaluationQuestionVerbatim()
+    {
+        static string Normalize(string s) => string.Join(' ', s.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
+            .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray())).Where(w => w.Length > 0));
+        var evaluation = new[] { RepoPaths.DevSet, Path.Combine(RepoPaths.Root, "bot.tests", "Knowledge", "holdout.tsv") }
+            .SelectMany(File.ReadAllLines)
+            .Where(l => !l.StartsWith('#') && l.Contains('\t', StringComparison.Ordinal))
+            .Select(l => Normalize(l.Split('\t')[1]))
+            .Where(q => q.Split(' ').Length >= 3)
+            .ToHashSet(StringComparer.Ordinal);
+
+        var copied = TestKnowledge.Base.Topics
+            .SelectMany(t => t.Nl.Examples.Concat(t.En.Examples).Select(e => (t.Id, Example: e)))
+            .Where(e => evaluation.Contains(Normalize(e.Example)))
+            .Select(e => $"{e.Id}: {e.Example}")
+            .ToList();
+
+        Assert.True(evaluation.Count > 200, "the evaluation sets were not read");
+        Assert.True(copied.Count == 0, "evaluation questions copied into content:\n" + string.Join("\n", copied));
+    }
+
+    [Fact]
     public void Classify_RegressionSet_AtLeast90PercentAndEveryCrisis()
     {
         var rows = File.ReadAllLines(Path.Combine(RepoPaths.Root, "bot.tests", "Knowledge", "regression.tsv"))

@@ -27,6 +27,14 @@ public static partial class CrisisDetector
         return Threat().IsMatch(normalized) && Immediacy().IsMatch(normalized);
     }
 
+    /// <summary>
+    /// True when the text has at least one word of danger, death, self-harm or violence. The recogniser's
+    /// own "crisis" guess is only trusted with such a word: "ik wil niet meer naar mijn werk" is distress
+    /// about work, and gets the crisis routes offered first instead of shown as the answer.
+    /// </summary>
+    public static bool HasDangerCue(string text) =>
+        !string.IsNullOrWhiteSpace(text) && DangerCue().IsMatch(Normalize(text)) && !LongAgo().IsMatch(Normalize(text));
+
     /// <summary>Lower case, accents removed, apostrophes unified, white space folded.</summary>
     internal static string Normalize(string text)
     {
@@ -66,11 +74,13 @@ public static partial class CrisisDetector
         @"|\b(wil|wou|zou|ga|kan) (echt )?(niet|nie) (meer|langer) (leven|verder|bestaan|door)|niet meer (willen |wil )?leven|geen zin (meer )?(om|in) (te )?leven|het leven (heeft|is) geen zin" +
         @"|\bwil (gewoon )?dood\b|\bdood (willen|wil) (zijn|gaan)|\bwou dat ik dood (was|ben)|\bliever dood\b|\bniet meer wakker (te )?worden" +
         @"|\b(mezelf|mijzelf|me) (iets|wat|van kant|pijn) (aan ?(te )?doen|maken|te maken)|\bmezelf (van kant|snijden|snij|pijn doen|beschadigen|ophangen)|\bmezelf iets aandoen" +
-        @"|\bik zie het (echt |allemaal |gewoon )?(niet|nie) meer zitten|\bwil er (gewoon )?(niet|nie) meer zijn|\ber (gewoon |echt |liever )?(niet|nie) meer (willen |wil )?zijn\b|iedereen (is )?beter af zonder (mij|me)|\bafscheidsbrief" +
+        @"|\bik zie het (echt |allemaal |gewoon )?(niet|nie) meer zitten|\bwil er (gewoon )?(niet|nie) meer zijn|\ber (gewoon |echt |liever )?(niet|nie) meer (willen |wil )?zijn\b|(iedereen|ze|jullie|mijn (familie|gezin|kinderen)) (is |zijn |zou |zouden )?beter af (is |zijn |zou zijn |zouden zijn )?zonder (mij|me)|\bafscheidsbrief" +
         @"|\b(alle|al mijn|een hoop|te veel) (pillen|pilletjes|medicijnen|slaappillen)|\bvoor de trein (springen|gaan|spring)|\bvan (een|het|de) (flat|dak|brug) (springen|af springen)" +
         @"|kill (myself|my self|meself)|\bend (my|it all|my own) (life|lives)|\bend it all\b|\btake my (own )?life|\bwant to die\b|\bwanna die\b|\bwish i (was|were) dead|\bbetter off (dead|without me)" +
-        @"|\b(don'?t|do not|dont) want to (live|be alive|exist|be here)( anymore| any more)?\b|\bno (reason|point) (in |to )?(living|live|go on)|\bcan'?t go on\b|\bnot worth living" +
-        @"|\b(hurt|hurting|harm|harming|cut|cutting) (myself|my self)|\bsuicidal|\bending my life|\bnot want to wake up|\bwant to disappear forever",
+        @"|\b(don'?t|do not|dont) want to (live|be alive|exist|be here)( anymore| any more)?\b|\bno (reason|point) (in |to )?(living|live|go on)|\bpoint (of|in) (going on|carrying on|living|being alive)|\bcan'?t go on\b|\bnot worth living" +
+        @"|\b(hurt|hurting|harm|harming|cut|cutting) (myself|my self)|\bsuicidal|\bending my life|\bnot want to wake up|\bwant to disappear forever" +
+        @"|\bgeen uitweg (meer )?(zien|zie|ziet|hebben|heb)\b|\bik zie geen uitweg|\bgeen uitweg meer\b|\bno way out\b(?! of)|\bhet hoeft (voor mij |voor mijn part )?(allemaal )?(niet|nie) meer" +
+        @"|\b(want to|wanna|wish i could) disappear\b|\bwil (voor altijd |gewoon )?verdwijnen|\bverdwijnen voor altijd|van het leven (te )?beroven|\bmezelf (van het leven|om het leven)",
         RegexOptions.CultureInvariant)]
     private static partial Regex SuicideOrSelfHarm();
 
@@ -78,7 +88,9 @@ public static partial class CrisisDetector
     [GeneratedRegex(
         @"\b(heeft|had|met|pakt|trekt) (een )?(mes|pistool|vuurwapen|wapen)\b|\bverkracht|\b(has|had|with|pulled) (a )?(knife|gun|weapon)\b|\braped?\b" +
         @"|\bik ben (nu |op dit moment )?in (acuut )?gevaar|\bi am (in )?danger now|\bi'?m in danger\b|\bin (acute|immediate) danger" +
-        @"|\bhelp( me)?[!]* ?(nu|snel|alsjeblieft)[!]*$|\bhelp me now\b|\bmoet ik (de )?(politie|112) bellen|\bshould i call (the police|112|911)",
+        @"|\bhelp( me)?[!]* ?(nu|snel|alsjeblieft)[!]*$|\bhelp me now\b|\bmoet ik (de )?(politie|112) bellen|\bshould i call (the police|112|911)" +
+        @"|\bjust (been )?(sexually )?(assaulted|attacked|punched|beaten|kicked|stabbed|raped)|\b(is|are|keeps) (hitting|attacking|beating|punching|kicking|stabbing) me" +
+        @"|\b(gaat|zal|wil|komt) (me|mij) (\w+ )?(iets|wat) aan ?doen|\b(me|mij) (\w+ )?(iets|wat) aan (gaat|zal|wil|komt) doen|\b(me|mij) (\w+ )?(iets|wat) (gaat|zal|wil) aandoen|\b(hij|zij|ze) staat (nu |hier )?(voor|bij) (mijn|m'n|de) (deur|huis|auto)|\bnet (nog )?(geslagen|aangevallen|mishandeld|geschopt|aangerand|verkracht|gestoken)",
         RegexOptions.CultureInvariant)]
     private static partial Regex AcuteAlways();
 
@@ -93,4 +105,16 @@ public static partial class CrisisDetector
         @"|\bright now\b|\bat my (door|house|home)\b|\boutside my (door|house|home)\b|\bjust now\b|\bis here\b|\bcoming (for|after) me\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Immediacy();
+
+    [GeneratedRegex(
+        @"\b(dood|doden|sterven|overlijden|leven|zelfmoord\w*|suicid\w*|pil|pillen|pilletjes|medicijnen|mes|messen|wapen\w*|pistool|schaar|gevaar|bang|doodsbang|spring\w*|trein|dak|brug|snij\w*|gesneden|pijn|aandoen|verkracht\w*|aangerand|aanrand\w*|geslagen|slaat|sloeg|bedreig\w*|vecht\w*|gevochten|achtervolg\w*|politie|112|113|afscheid\w*|missen|beter af|aan ?(gaat |zal |wil |te )?doen|wakker|uitweg|uitzichtloos|hopeloos|wanhopig|verdwijnen|einde?)\b" +
+        @"|\b(die|died|dies|dying|dead|death|life|living|alive|kill\w*|suicid\w*|pills?|knife|gun|weapon|scissors|danger|scared|afraid|jump\w*|roof|bridge|cut|cutting|hurt\w*|harm\w*|rape\w*|assault\w*|attack\w*|hit|hitting|beat|beating|punch\w*|threat\w*|police|goodbye|miss me|wake up|hopeless|desperate|disappear|go on|going on|better off|be here|ending|end it)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex DangerCue();
+
+    // Clearly in the past: then it is not acute, whatever the words (the regexes above still win).
+    [GeneratedRegex(
+        @"\b(vorig|vorige) (jaar|maand|week)|\b(jaren|maanden|weken|jaar|maand) geleden|\bin (19|20)\d\d\b|\blast (year|month|week)|\b(years|months|weeks|a year|a month) ago",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex LongAgo();
 }

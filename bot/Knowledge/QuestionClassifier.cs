@@ -22,12 +22,18 @@ public sealed class QuestionClassifier(Recogniser recogniser)
             return recognition with { Topic = TopicIds.Crisis, Confidence = 1.0 };
         }
 
-        if (recognition.Topic == TopicIds.Crisis && recognition.Confidence < RecognisedCrisisConfidence)
+        if (recognition.Topic == TopicIds.Crisis
+            && (recognition.Confidence < RecognisedCrisisConfidence || !CrisisDetector.HasDangerCue(text)))
         {
-            // Not sure enough to call it a crisis, but never hide the option: offer it first.
+            // Not sure enough to call it a crisis, but never hide the option: ask, with the crisis routes first.
             var alternatives = new List<string> { TopicIds.Crisis };
             alternatives.AddRange(recognition.Alternatives.Where(a => a != TopicIds.Crisis));
-            return recognition with { Topic = recognition.Alternatives.Count > 0 ? recognition.Alternatives[0] : TopicIds.None, Alternatives = alternatives };
+            return recognition with
+            {
+                Topic = recognition.Alternatives.Count > 0 ? recognition.Alternatives[0] : TopicIds.None,
+                Confidence = Math.Min(recognition.Confidence, ClarifyBelow - 0.01),
+                Alternatives = alternatives,
+            };
         }
 
         return recognition;
