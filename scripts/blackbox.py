@@ -10,10 +10,10 @@ through the cards: asks a question, books a conversation with a VP, and checks t
   - the VP gets a proactive 1:1 conversation and a handoff card,
   - nothing the employee typed (a sentinel) appears in anything the bot sent to anyone,
     and nothing is echoed back to the employee.
-Usage: python3 scripts/blackbox.py [path/to/VpWijzer.Bot.dll]. Exits non-zero on any failure.
+Usage: python3 scripts/blackbox.py [path/to/VpWijzer.Bot.dll] [--redis=host:port]. With --redis, two bot processes share the Redis store and take turns. Exits non-zero on any failure.
 """
 import json, os, socket, subprocess, sys, threading, time, urllib.parse, urllib.request
-from http.server import BaseHTTPRequestHandler, HTTPServer
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 SENTINEL = "SENTINEL-bb-4f2e"
 GLASS = ["Aquarium", "Glazen Box", "Ontmoetingsplein", "Esdoorn", "Hazelaar"]
@@ -80,25 +80,32 @@ def fail(message):
 
 
 def main():
-    dll = sys.argv[1] if len(sys.argv) > 1 else os.path.join(os.path.dirname(__file__), "..", "bot", "bin", "Debug", "net10.0", "VpWijzer.Bot.dll")
-    connector_port, bot_port = free_port(), free_port()
-    server = HTTPServer(("127.0.0.1", connector_port), Connector)
+    args = [a for a in sys.argv[1:] if not a.startswith("--redis=")]
+    redis = next((a.split("=", 1)[1] for a in sys.argv[1:] if a.startswith("--redis=")), None)
+    dll = args[0] if args else os.path.join(os.path.dirname(__file__), "..", "bot", "bin", "Debug", "net10.0", "VpWijzer.Bot.dll")
+    connector_port = free_port()
+    server = ThreadingHTTPServer(("127.0.0.1", connector_port), Connector)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     service_url = f"http://127.0.0.1:{connector_port}/"
-    bot = subprocess.Popen(["dotnet", dll, "--urls", f"http://127.0.0.1:{bot_port}", "--Logging:LogLevel:Default=Trace"],
-                           stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    # With --redis=host:port: two bot processes share the Redis state store and take turns on one conversation.
+    state = ["--State:Store=Redis", f"--State:RedisConnection={redis}"] if redis else []
+    ports = [free_port() for _ in range(2 if redis else 1)]
+    bots = [subprocess.Popen(["dotnet", dll, "--urls", f"http://127.0.0.1:{port}", "--Logging:LogLevel:Default=Trace", *state],
+                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True) for port in ports]
     logs = []
-    threading.Thread(target=lambda: logs.extend(bot.stdout), daemon=True).start()
+    for bot in bots:
+        threading.Thread(target=lambda b=bot: logs.extend(b.stdout), daemon=True).start()
     try:
-        base = f"http://127.0.0.1:{bot_port}"
-        for _ in range(200):
-            try:
-                if urllib.request.urlopen(base + "/readyz", timeout=1).status == 200:
-                    break
-            except OSError:
-                time.sleep(0.05)
-        else:
-            fail("the bot did not become ready")
+        bases = [f"http://127.0.0.1:{port}" for port in ports]
+        for base in bases:
+            for _ in range(300):
+                try:
+                    if urllib.request.urlopen(base + "/readyz", timeout=1).status == 200:
+                        break
+                except OSError:
+                    time.sleep(0.05)
+            else:
+                fail("the bot did not become ready")
 
         conversation, seq = "a:employee-bb", [0]
 
@@ -110,6 +117,7 @@ def main():
                              "conversation": {"id": conversation, "conversationType": "personal", "tenantId": "tenant-bb"}})
             with lock:
                 before = len(received)
+            base = bases[seq[0] % len(bases)]
             req = urllib.request.Request(base + "/api/messages", json.dumps(activity).encode(), {"Content-Type": "application/json"})
             if urllib.request.urlopen(req, timeout=15).status != 200:
                 fail("the bot did not answer 200")
@@ -173,14 +181,24 @@ def main():
         log_text = "".join(logs)
         if SENTINEL in log_text or "Bea Blackbox" in log_text or "11111111-2222-3333-4444-555555555555" in log_text:
             fail("the sentinel, the name or the object id appears in the bot's Trace log")
+        if redis:
+            host, port = redis.rsplit(":", 1)
+            keys = subprocess.run(["redis-cli", "-h", host, "-p", port, "--scan"], capture_output=True, text=True, check=True).stdout.split()
+            dump = "".join(subprocess.run(["redis-cli", "-h", host, "-p", port, "dump", k], capture_output=True, text=True, errors="replace").stdout for k in keys)
+            if not keys:
+                fail("nothing was stored in Redis: the instances did not share state")
+            if SENTINEL in dump or "Zonnebloemhart" in dump or "Bea Blackbox" in dump or "11111111-2222-3333-4444-555555555555" in dump:
+                fail("text the employee typed, their name or object id is stored in Redis")
+            print(f"blackbox: two instances shared one conversation through Redis ({len(keys)} keys, none holding typed text or identity)")
         print(f"blackbox: OK — {len(everything)} requests to the connector, booking confirmed, VP handoff card sent, "
               f"no sentinel in anything sent or logged ({len(logs)} log lines at Trace)")
     finally:
-        bot.terminate()
-        try:
-            bot.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            bot.kill()
+        for bot in bots:
+            bot.terminate()
+            try:
+                bot.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                bot.kill()
         server.shutdown()
 
 

@@ -47,11 +47,16 @@ def free_port():
 
 
 def rss_mb(pid):
-    with open(f"/proc/{pid}/status") as f:
+    """Resident memory in MB, or None when the process is gone (a zombie has no VmRSS line)."""
+    try:
+        f = open(f"/proc/{pid}/status")
+    except OSError:
+        return None
+    with f:
         for line in f:
             if line.startswith("VmRSS:"):
                 return int(line.split()[1]) / 1024
-    return 0
+    return None
 
 
 def dbsize(port):
@@ -69,7 +74,7 @@ def main():
     server = ThreadingHTTPServer(("127.0.0.1", cport), Connector)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     bot = subprocess.Popen(["dotnet", dll, "--urls", f"http://127.0.0.1:{bport}", "--State:Store=Redis", f"--State:RedisConnection=127.0.0.1:{rport}",
-                            f"--State:IdleTtl=00:00:{ttl_s:02d}", "--Logging:LogLevel:Default=Warning"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+                            f"--State:IdleTtl=00:{ttl_s // 60:02d}:{ttl_s % 60:02d}", "--Logging:LogLevel:Default=Warning"], stdout=subprocess.DEVNULL, stderr=open("/tmp/soak-bot.err", "w"))
     try:
         base = f"http://127.0.0.1:{bport}"
         for _ in range(300):
@@ -96,6 +101,8 @@ def main():
                         errors += 1
                 except OSError:
                     errors += 1
+            if bot.poll() is not None:
+                sys.exit(f"the bot exited with code {bot.returncode} after {time.time() - start:.0f}s; see /tmp/soak-bot.err")
             if time.time() >= next_sample:
                 samples.append((round(time.time() - start), rss_mb(bot.pid), dbsize(rport), sent, errors))
                 next_sample += 10
@@ -104,10 +111,12 @@ def main():
         while time.time() - end_load < ttl_s + 15:
             time.sleep(5)
         after = (round(time.time() - start), rss_mb(bot.pid), dbsize(rport), sent, errors)
+        if bot.poll() is not None:
+            sys.exit(f"the bot exited with code {bot.returncode}; see /tmp/soak-bot.err")
         print("t_s\trss_mb\tstate_entries\tsent\terrors")
         for s in samples[::6] + [samples[-1], after]:
             print("\t".join(str(round(x, 1)) if isinstance(x, float) else str(x) for x in s))
-        steady = [s[1] for s in samples if s[0] >= 60]
+        steady = [s[1] for s in samples if s[0] >= 60 and s[1]]
         if steady:
             print(f"RSS after warm-up (t>=60s): min {min(steady):.0f} MB, max {max(steady):.0f} MB, spread {100 * (max(steady) - min(steady)) / min(steady):.1f} %")
         print(f"requests {sent}, errors {errors}, connector replies {Connector.count}, state entries at end of load {samples[-1][2]}, {ttl_s + 15}s after load {after[2]}")
