@@ -9,6 +9,7 @@ Usage: python3 scripts/soak.py path/to/VpWijzer.Bot.dll [duration_s=600] [rate_p
 Only loopback traffic; ends only the processes it started.
 """
 import json, socket, subprocess, sys, threading, time, urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 QUESTIONS = ["is dit pesten?", "wat doet een vertrouwenspersoon", "blijft dit geheim?", "help", "I was insulted by a client",
@@ -83,30 +84,39 @@ def main():
                     break
             except OSError:
                 time.sleep(0.05)
-        samples, sent, errors = [], 0, 0
+        samples, counts = [], {"sent": 0, "errors": 0}
+        count_lock = threading.Lock()
+
+        def post(i, elapsed):
+            activity = {"type": "message", "id": f"m{i}", "channelId": "msteams", "serviceUrl": f"http://127.0.0.1:{cport}/", "locale": "nl-NL",
+                        "text": QUESTIONS[i % len(QUESTIONS)], "from": {"id": f"u{i % 2000}"}, "recipient": {"id": "28:bot"},
+                        "conversation": {"id": f"soak-{i % 2000}-{int(elapsed // 120)}"}}
+            ok = False
+            try:
+                r = urllib.request.urlopen(urllib.request.Request(base + "/api/messages", json.dumps(activity).encode(), {"Content-Type": "application/json"}), timeout=10)
+                ok = r.status == 200
+            except OSError:
+                pass
+            with count_lock:
+                counts["sent"] += 1
+                counts["errors"] += 0 if ok else 1
+
         start = time.time()
         next_sample = start
         i = 0
-        while time.time() - start < duration:
-            tick = time.time()
-            for _ in range(rate // 10):
-                i += 1
-                activity = {"type": "message", "id": f"m{i}", "channelId": "msteams", "serviceUrl": f"http://127.0.0.1:{cport}/", "locale": "nl-NL",
-                            "text": QUESTIONS[i % len(QUESTIONS)], "from": {"id": f"u{i % 2000}"}, "recipient": {"id": "28:bot"},
-                            "conversation": {"id": f"soak-{i % 2000}-{int((time.time() - start) // 120)}"}}
-                try:
-                    r = urllib.request.urlopen(urllib.request.Request(base + "/api/messages", json.dumps(activity).encode(), {"Content-Type": "application/json"}), timeout=10)
-                    sent += 1
-                    if r.status != 200:
-                        errors += 1
-                except OSError:
-                    errors += 1
-            if bot.poll() is not None:
-                sys.exit(f"the bot exited with code {bot.returncode} after {time.time() - start:.0f}s; see /tmp/soak-bot.err")
-            if time.time() >= next_sample:
-                samples.append((round(time.time() - start), rss_mb(bot.pid), dbsize(rport), sent, errors))
-                next_sample += 10
-            time.sleep(max(0, 0.1 - (time.time() - tick)))
+        with ThreadPoolExecutor(max_workers=16) as pool:
+            while time.time() - start < duration:
+                tick = time.time()
+                for _ in range(rate // 10):
+                    i += 1
+                    pool.submit(post, i, tick - start)
+                if bot.poll() is not None:
+                    sys.exit(f"the bot exited with code {bot.returncode} after {time.time() - start:.0f}s; see /tmp/soak-bot.err")
+                if time.time() >= next_sample:
+                    samples.append((round(time.time() - start), rss_mb(bot.pid), dbsize(rport), counts["sent"], counts["errors"]))
+                    next_sample += 10
+                time.sleep(max(0, 0.1 - (time.time() - tick)))
+        sent, errors = counts["sent"], counts["errors"]
         end_load = time.time()
         while time.time() - end_load < ttl_s + 15:
             time.sleep(5)

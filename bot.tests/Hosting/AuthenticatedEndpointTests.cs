@@ -109,4 +109,55 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Equal(string.Empty, await response.Content.ReadAsStringAsync());
     }
+
+    [Theory]
+    [InlineData("expired-within-skew", HttpStatusCode.OK)]
+    [InlineData("expired-beyond-skew", HttpStatusCode.Unauthorized)]
+    [InlineData("future-within-skew", HttpStatusCode.OK)]
+    [InlineData("future-beyond-skew", HttpStatusCode.Unauthorized)]
+    public async Task ClockSkew_FiveMinutesEachWay(string kind, HttpStatusCode expected)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var token = kind switch
+        {
+            "expired-within-skew" => Token(notBefore: now.AddHours(-1), expires: now.AddMinutes(-4)),
+            "expired-beyond-skew" => Token(notBefore: now.AddHours(-1), expires: now.AddMinutes(-6)),
+            "future-within-skew" => Token(notBefore: now.AddMinutes(4), expires: now.AddHours(1)),
+            _ => Token(notBefore: now.AddMinutes(6), expires: now.AddHours(1)),
+        };
+
+        var status = await SendAsync(TestTokenFactory.Bearer(token));
+
+        Assert.Equal(expected, status);
+    }
+
+    [Theory]
+    [InlineData("msteams", HttpStatusCode.OK)]
+    [InlineData("webchat", HttpStatusCode.Unauthorized)]
+    public async Task SigningKeyEndorsements_MustIncludeTheActivitysChannel(string endorsedChannel, HttpStatusCode expected)
+    {
+        var endorsedKey = new TestSigningKey(endorsements: [endorsedChannel], pair: TestKeyPair.Third);
+        _openId.AddKey(endorsedKey);
+
+        var status = await SendAsync(TestTokenFactory.Bearer(Token(key: endorsedKey)));
+
+        Assert.Equal(expected, status);
+        Assert.Equal(expected == HttpStatusCode.OK ? 1 : 0, _connector.Activities.Count);
+    }
+
+    [Fact]
+    public async Task KeyRotation_NewKeyAcceptedAfterMetadataRefresh_OldKeyRejected()
+    {
+        Assert.Equal(HttpStatusCode.OK, await SendAsync(TestTokenFactory.Bearer(Token())));
+        var metadataReads = _openId.KeysRequestCount;
+        var rotated = new TestSigningKey(pair: TestKeyPair.Second);
+        _openId.RotateTo(rotated);
+
+        var withNewKey = await SendAsync(TestTokenFactory.Bearer(Token(key: rotated)));
+        var withOldKey = await SendAsync(TestTokenFactory.Bearer(Token()));
+
+        Assert.Equal(HttpStatusCode.OK, withNewKey);
+        Assert.True(_openId.KeysRequestCount > metadataReads, "the keys were not fetched again after rotation");
+        Assert.Equal(HttpStatusCode.Unauthorized, withOldKey);
+    }
 }

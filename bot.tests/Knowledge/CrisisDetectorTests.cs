@@ -28,6 +28,10 @@ public sealed class CrisisDetectorTests
     [InlineData("I don't see the point of going on")]
     [InlineData("someone is hitting me")]
     [InlineData("ik wil voor altijd verdwijnen")]
+    [InlineData("ik heb al mijn spullen weggegeven")]
+    [InlineData("ik heb weer in m'n pols gesneden")]
+    [InlineData("he threatened to stab me and he is still in the building")]
+    [InlineData("die man aan de balie zegt dat hij ons allemaal gaat vermoorden")]
     public void IsCrisis_SignsOfDanger_True(string text)
     {
         var result = CrisisDetector.IsCrisis(text);
@@ -46,6 +50,8 @@ public sealed class CrisisDetectorTests
     [InlineData("My manager threatened to fire me last month")]
     [InlineData("there is no way out of this conflict with my manager")]
     [InlineData("my manager just threatened to fire me")]
+    [InlineData("A visitor threatened to hit me last month and I still think about it")]
+    [InlineData("het maakt niet meer uit of ik om 9 of om 10 begin")]
     [InlineData("")]
     public void IsCrisis_NoAcuteDanger_False(string text)
     {

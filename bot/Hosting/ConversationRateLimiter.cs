@@ -1,16 +1,22 @@
 using System.Collections.Concurrent;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Options;
 
 namespace VpWijzer.Hosting;
 
 /// <summary>
 /// Per-conversation token buckets, so one conversation (or a script posing as one) cannot flood
-/// the bot. Keys are held in memory only, and idle buckets are dropped.
+/// the bot. Keys are held in memory only. A bucket is refilled when it is used (no timers), and a
+/// bucket that has been idle long enough to be full again is dropped: it is the same as a new one.
 /// </summary>
-public sealed class ConversationRateLimiter(IOptions<EndpointOptions> options, TimeProvider time) : IDisposable
+public sealed class ConversationRateLimiter(IOptions<EndpointOptions> options, TimeProvider time)
 {
-    private readonly ConcurrentDictionary<string, (TokenBucketRateLimiter Limiter, long LastUsed)> _buckets = new(StringComparer.Ordinal);
+    private static readonly TimeSpan PruneEvery = TimeSpan.FromSeconds(30);
+
+    private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private long _lastPrune = time.GetTimestamp();
+
+    /// <summary>Buckets currently held (for tests and the soak run).</summary>
+    public int Count => _buckets.Count;
 
     public bool TryAcquire(string channelId, string conversationId)
     {
@@ -21,38 +27,44 @@ public sealed class ConversationRateLimiter(IOptions<EndpointOptions> options, T
         }
 
         var now = time.GetTimestamp();
-        var key = channelId + "\n" + conversationId;
-        var entry = _buckets.AddOrUpdate(
-            key,
-            _ => (new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
-            {
-                TokenLimit = o.PerConversationBurst,
-                TokensPerPeriod = 1,
-                ReplenishmentPeriod = TimeSpan.FromMinutes(1.0 / o.PerConversationPerMinute),
-                QueueLimit = 0,
-                AutoReplenishment = true,
-            }), now),
-            (_, existing) => (existing.Limiter, now));
-        if (_buckets.Count > 10_000)
+        var bucket = _buckets.GetOrAdd(channelId + "\n" + conversationId, static (_, burst) => new Bucket(burst), (double)o.PerConversationBurst);
+        bool acquired;
+        lock (bucket)
         {
-            foreach (var (k, v) in _buckets)
+            var refill = time.GetElapsedTime(bucket.LastUsed, now).TotalMinutes * o.PerConversationPerMinute;
+            bucket.Tokens = Math.Min(o.PerConversationBurst, bucket.Tokens + Math.Max(0, refill));
+            bucket.LastUsed = now;
+            acquired = bucket.Tokens >= 1;
+            if (acquired)
             {
-                if (time.GetElapsedTime(v.LastUsed, now) > TimeSpan.FromMinutes(5) && _buckets.TryRemove(new KeyValuePair<string, (TokenBucketRateLimiter, long)>(k, v)))
-                {
-                    v.Limiter.Dispose();
-                }
+                bucket.Tokens -= 1;
             }
         }
 
-        using var lease = entry.Limiter.AttemptAcquire();
-        return lease.IsAcquired;
+        PruneIfDue(now, TimeSpan.FromMinutes((double)o.PerConversationBurst / o.PerConversationPerMinute));
+        return acquired;
     }
 
-    public void Dispose()
+    private void PruneIfDue(long now, TimeSpan refillTime)
     {
-        foreach (var (limiter, _) in _buckets.Values)
+        var last = Interlocked.Read(ref _lastPrune);
+        if (time.GetElapsedTime(last, now) < PruneEvery || Interlocked.CompareExchange(ref _lastPrune, now, last) != last)
         {
-            limiter.Dispose();
+            return;
         }
+
+        foreach (var (key, bucket) in _buckets)
+        {
+            if (time.GetElapsedTime(Volatile.Read(ref bucket.LastUsed), now) > refillTime)
+            {
+                _buckets.TryRemove(new KeyValuePair<string, Bucket>(key, bucket));
+            }
+        }
+    }
+
+    private sealed class Bucket(double tokens)
+    {
+        public double Tokens = tokens;
+        public long LastUsed;
     }
 }

@@ -31,6 +31,7 @@ public static class KnowledgeServices
         {
             var options = sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value;
             var contacts = sp.GetRequiredService<IOptions<ContactOptions>>().Value;
+            contacts.StateIdleMinutes = (int)Math.Ceiling(sp.GetRequiredService<IOptions<VpWijzer.State.StateOptions>>().Value.IdleTtl.TotalMinutes);
             var result = ContentLoader.Load(string.IsNullOrWhiteSpace(options.ContentDirectory) ? ContentLoader.DefaultDirectory : options.ContentDirectory, contacts);
             return result.IsValid ? result.KnowledgeBase! : throw new ContentInvalidException(result.Errors);
         });

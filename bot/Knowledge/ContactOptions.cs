@@ -19,6 +19,12 @@ public sealed class ContactOptions
 
     public string CentralVp { get; set; } = "de centrale vertrouwenspersoon|the central confidential adviser";
 
+    /// <summary>
+    /// Fills {stateIdleMinutes}: how long the bot remembers where a conversation is. Not configured here: the host
+    /// copies it from <c>State:IdleTtl</c>, so the privacy answer always says what the code does.
+    /// </summary>
+    public int StateIdleMinutes { get; set; } = 30;
+
     public IReadOnlyDictionary<string, string> For(bool english)
     {
         static string Pick(string value, bool en)
@@ -34,6 +40,7 @@ public sealed class ContactOptions
             ["companySocialWork"] = Pick(CompanySocialWork, english),
             ["complaintsCommittee"] = Pick(ComplaintsCommittee, english),
             ["centralVp"] = Pick(CentralVp, english),
+            ["stateIdleMinutes"] = StateIdleMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }
 }

@@ -24,7 +24,7 @@ public static partial class ContentLoader
     public const int MinExamples = 10;
     public const int MaxTitleLength = 40;
 
-    private static readonly HashSet<string> Placeholders = ["hrAdvice", "integrityContact", "companySocialWork", "complaintsCommittee", "centralVp"];
+    private static readonly HashSet<string> Placeholders = ["hrAdvice", "integrityContact", "companySocialWork", "complaintsCommittee", "centralVp", "stateIdleMinutes"];
 
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "Content", "topics");
 

@@ -24,6 +24,11 @@ public static partial class CrisisDetector
             return true;
         }
 
+        if (ViolentThreat().IsMatch(normalized) && !LongAgo().IsMatch(normalized))
+        {
+            return true;
+        }
+
         return Threat().IsMatch(normalized) && Immediacy().IsMatch(normalized);
     }
 
@@ -80,7 +85,9 @@ public static partial class CrisisDetector
         @"|\b(don'?t|do not|dont) want to (live|be alive|exist|be here)( anymore| any more)?\b|\bno (reason|point) (in |to )?(living|live|go on)|\bpoint (of|in) (going on|carrying on|living|being alive)|\bcan'?t go on\b|\bnot worth living" +
         @"|\b(hurt|hurting|harm|harming|cut|cutting) (myself|my self)|\bsuicidal|\bending my life|\bnot want to wake up|\bwant to disappear forever" +
         @"|\bgeen uitweg (meer )?(zien|zie|ziet|hebben|heb)\b|\bik zie geen uitweg|\bgeen uitweg meer\b|\bno way out\b(?! of)|\bhet hoeft (voor mij |voor mijn part )?(allemaal )?(niet|nie) meer" +
-        @"|\b(want to|wanna|wish i could) disappear\b|\bwil (voor altijd |gewoon )?verdwijnen|\bverdwijnen voor altijd|van het leven (te )?beroven|\bmezelf (van het leven|om het leven)",
+        @"|\b(want to|wanna|wish i could) disappear\b|\bwil (voor altijd |gewoon )?verdwijnen|\bverdwijnen voor altijd|\b(mijn |al mijn |mn |m'n )?spullen (al )?(weg ?gegeven|weg ?geven|weggedaan)|\b(gave|give|giving|given) away (all )?(my|my own) (stuff|things|belongings)|\bmaakt (toch |allemaal |voor mij )?(niet|nie) meer uit( wat)?\b(?! of)|\bnothing matters anymore" +
+        @"|\b(ge)?sn(ij|e)(d|den)? in (mijn|mn|m'n) (arm|armen|been|benen|pols|polsen|huid)|\bin (mijn|mn|m'n) (arm|armen|been|benen|pols|polsen) (ge)?sn(ij|e)(d|den)|\bcut(ting)? (into )?my (arm|arms|wrist|wrists|leg|legs|skin)" +
+        @"|van het leven (te )?beroven|\bmezelf (van het leven|om het leven)",
         RegexOptions.CultureInvariant)]
     private static partial Regex SuicideOrSelfHarm();
 
@@ -102,7 +109,7 @@ public static partial class CrisisDetector
 
     [GeneratedRegex(
         @"\bnu\b(?! al\b)(?!.{0,20}\b(weken|maanden|jaar|jaren|dagen|tijdje)\b)|\bop dit moment\b|\bnet (nog )?(gebeurd|geslagen|bedreigd)|\bzojuist\b|\bvoor (mijn|m'n|de) (deur|huis|raam)|\bbij mij (thuis|voor de deur)|\bbuiten (mijn|m'n) (huis|deur)|\bstaat hier\b|\bachter me aan\b|\bvanavond\b" +
-        @"|\bright now\b|\bat my (door|house|home)\b|\boutside my (door|house|home)\b|\bjust now\b|\bis here\b|\bcoming (for|after) me\b",
+        @"|\bright now\b|\bstill (here|there|in the room|in the building|outside)\b|\bnog (steeds )?(hier|in de kamer|in het gebouw|buiten)\b|\bat my (door|house|home)\b|\boutside my (door|house|home)\b|\bjust now\b|\bis here\b|\bcoming (for|after) me\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Immediacy();
 
@@ -111,6 +118,13 @@ public static partial class CrisisDetector
         @"|\b(die|died|dies|dying|dead|death|life|living|alive|kill\w*|suicid\w*|pills?|knife|gun|weapon|scissors|danger|scared|afraid|jump\w*|roof|bridge|cut|cutting|hurt\w*|harm\w*|rape\w*|assault\w*|attack\w*|hit|hitting|beat|beating|punch\w*|threat\w*|police|goodbye|miss me|wake up|hopeless|desperate|disappear|go on|going on|better off|be here|ending|end it)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex DangerCue();
+
+    // A threat of serious violence, acute unless it clearly lies in the past ("threatened to fire me" is not one).
+    [GeneratedRegex(
+        @"\bthreaten\w* (me |us )?(to|with) (hit|hurt|kill|beat|stab|attack|shoot|a knife|a gun)|\bdreigt? (me |mij )?(te )?(slaan|vermoorden|dood te (maken|slaan)|neer te steken|in elkaar te slaan|te steken)" +
+        @"|\b(he'?ll|she'?ll|they'?ll|will|going to|gonna) (kill|shoot|stab) (us|me|everyone|you|them)|\b(ons|iedereen|jullie|mij|me) (allemaal )?(gaat |zal )?(vermoorden|doodmaken|dood maken|neersteken|neerschieten)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex ViolentThreat();
 
     // Clearly in the past: then it is not acute, whatever the words (the regexes above still win).
     [GeneratedRegex(
