@@ -126,9 +126,9 @@ def main():
         print("t_s\trss_mb\tstate_entries\tsent\terrors")
         for s in samples[::6] + [samples[-1], after]:
             print("\t".join(str(round(x, 1)) if isinstance(x, float) else str(x) for x in s))
-        steady = [s[1] for s in samples if s[0] >= 60 and s[1]]
+        steady = [s[1] for s in samples if s[0] >= 120 and s[1]]
         if steady:
-            print(f"RSS after warm-up (t>=60s): min {min(steady):.0f} MB, max {max(steady):.0f} MB, spread {100 * (max(steady) - min(steady)) / min(steady):.1f} %")
+            print(f"RSS after warm-up (t>=120s, the first conversation-id window): min {min(steady):.0f} MB, max {max(steady):.0f} MB, spread {100 * (max(steady) - min(steady)) / min(steady):.1f} %")
         print(f"requests {sent}, errors {errors}, connector replies {Connector.count}, state entries at end of load {samples[-1][2]}, {ttl_s + 15}s after load {after[2]}")
     finally:
         bot.terminate()
