@@ -17,6 +17,9 @@ public static class ChatPageEndpoints
     /// <summary>Folder in the app's output with the page's static files (Web Chat's bundle is copied there at build).</summary>
     public const string AssetFolder = "chatweb";
 
+    /// <summary>Web Chat creates one empty style element without its nonce and fills it through the CSSOM; this is the hash of "".</summary>
+    private const string EmptyStyleHash = "sha256-47DEQpj8HBSa+/TImW+5JCeuQeRkm5NMpJWZG3hSuFU=";
+
     private static readonly Dictionary<string, string> Assets = new(StringComparer.Ordinal)
     {
         ["chat.js"] = "text/javascript; charset=utf-8",
@@ -105,8 +108,8 @@ public static class ChatPageEndpoints
         headers.ContentSecurityPolicy =
             "default-src 'none'; " +
             "script-src 'self'; " +
-            $"style-src 'self' 'nonce-{nonce}'; " +
-            "img-src 'self' data:; " +
+            $"style-src 'self' 'nonce-{nonce}' '{EmptyStyleHash}'; " +
+            "img-src 'self' data: blob:; " +
             "font-src 'self'; " +
             "connect-src 'self'; " +
             "base-uri 'none'; form-action 'none'; object-src 'none'; " +
