@@ -1,5 +1,6 @@
 // End-to-end: the /chat page of a running bot in Debian's headless Chromium (never a downloaded browser).
-// Opens /chat, asks a question, sees the answer card, clicks a follow-up, and checks that the page
+// Opens /chat, asks a question, sees the answer card, clicks a follow-up, asks for a VP (contact routes,
+// no booking here), and checks that the page
 // made no request outside 127.0.0.1 and broke no Content-Security-Policy rule.
 // Usage: BOT_URL=http://127.0.0.1:PORT node chat.e2e.mjs   (screenshots go to ./output/)
 import { chromium } from 'playwright-core';
@@ -17,6 +18,7 @@ const output = path.join(path.dirname(fileURLToPath(import.meta.url)), 'output')
 mkdirSync(output, { recursive: true });
 
 const requests = [];
+const seen = [];
 const outside = [];
 const cspViolations = [];
 const pageErrors = [];
@@ -49,6 +51,8 @@ try {
   });
 
   page = await context.newPage();
+  // Second net: every request the page issues, whether or not routing saw it.
+  page.on('request', (r) => seen.push(r.url()));
   page.on('pageerror', (e) => pageErrors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') pageErrors.push(m.text()); });
 
@@ -84,10 +88,22 @@ try {
   timings.clickToAnswerMs = Date.now() - clicked;
   await page.screenshot({ path: path.join(output, 'chat-follow-up.png'), fullPage: true });
 
+  // Booking needs Teams: the chat explains that and shows how to reach a VP instead.
+  await page.locator('.ac-adaptiveCard button', { hasText: 'Praat met een vertrouwenspersoon' }).last().click();
+  await page.getByText(/ik weet niet wie je bent/).first().waitFor({ timeout: 20000 });
+  if ((await page.locator('.ac-adaptiveCard a[href^="mailto:"]').count()) === 0) throw new Error('no VP contact routes shown');
+  await page.locator('.ac-adaptiveCard a[href^="mailto:"]').last().scrollIntoViewIfNeeded();
+  await page.screenshot({ path: path.join(output, 'chat-booking.png'), fullPage: true });
+
   cspViolations.push(...(await page.evaluate(() => window.__csp)));
   if (outside.length > 0) throw new Error(`requests outside 127.0.0.1: ${outside.join(', ')}`);
   if (cspViolations.length > 0) throw new Error(`CSP violations: ${cspViolations.join('; ')}`);
   if (requests.some((r) => !r.includes('//127.0.0.1:'))) throw new Error('a request went elsewhere');
+  const elsewhere = seen.filter((u) => !u.startsWith('data:') && !u.startsWith('blob:') && new URL(u).hostname !== '127.0.0.1');
+  if (elsewhere.length > 0) throw new Error(`the page asked for: ${elsewhere.join(', ')}`);
+  const polls = seen.filter((u) => u.includes('/activities?watermark=')).length;
+  if (polls < 3) throw new Error(`only ${polls} polls seen`);
+  timings.polls = polls;
   await context.close();
 } catch (e) {
   failed = true;
@@ -100,7 +116,7 @@ try {
   await browser.close();
 }
 
-const report = { ok: !failed, timings, requests: requests.length, outside, cspViolations, pageErrors };
+const report = { ok: !failed, timings, requests: requests.length, seen: seen.length, outside, cspViolations, pageErrors };
 writeFileSync(path.join(output, 'report.json'), JSON.stringify(report, null, 2));
 console.log(JSON.stringify(report));
 process.exit(failed ? 1 : 0);
