@@ -59,6 +59,7 @@ public static class CardCatalog
         };
         yield return ("booking-intro", BookingIntroCard.Create(new BookingIntroView(l, CanBookHere: true)));
         yield return ("booking-intro-no-teams", BookingIntroCard.Create(new BookingIntroView(l, CanBookHere: false)));
+        yield return ("booking-intro-intranet", BookingIntroCard.Create(new BookingIntroView(l, CanBookHere: false, [new VpContact("Anna de Wit", "Sociaal Domein", false, "anna.dewit@gemeente.example"), new VpContact("Bram de Boer", "Extern", true, "bram@vertrouwen.example")])));
         yield return ("booking-consent", ConsentCard.Create(l));
         yield return ("booking-gallery", VpGalleryCard.Create(new VpGalleryView(l, vps, new VpWijzer.State.GalleryFilter { Kind = "external" }, [("nl", "Nederlands"), ("en", "Engels")], [("discrimination", "Discriminatie")], CanFilterOwnDepartment: true, RemindToAvoidKnownVps: false)));
         yield return ("booking-gallery-empty", VpGalleryCard.Create(new VpGalleryView(l, [], new VpWijzer.State.GalleryFilter(), [("nl", "Nederlands")], [], CanFilterOwnDepartment: false, RemindToAvoidKnownVps: true)));

@@ -172,7 +172,8 @@ public sealed class SentinelSuiteTests : IAsyncLifetime
                 try
                 {
                     var info = new FileInfo(file);
-                    if (info.LastWriteTimeUtc >= since && info.Length < 5_000_000)
+                    // Length 0 also skips named pipes (the .NET runtime's clr-debug-pipe-* in /tmp), whose open() would block forever.
+                    if (info.LastWriteTimeUtc >= since && info.Length is > 0 and < 5_000_000)
                     {
                         result.Add((file, File.ReadAllText(file)));
                     }

@@ -64,7 +64,9 @@ public sealed partial class BookingDialogs(
         context.State.Flow = DialogFlow.Booking;
         context.State.Step = BookingSteps.Intro;
         context.State.Booking = new BookingDraft();
-        context.SendCard(BookingIntroCard.Create(new BookingIntroView(context.Language, CanBookOn(context.Activity))), context.Language.Pick("Praten met een vertrouwenspersoon", "Talking to a confidential adviser"));
+        var canBook = CanBookOn(context.Activity);
+        var contacts = canBook ? null : directory.All.Select(vp => new VpContact(vp.DisplayName, vp.Department, vp.IsExternal, vp.UserPrincipalName)).ToList();
+        context.SendCard(BookingIntroCard.Create(new BookingIntroView(context.Language, canBook, contacts)), context.Language.Pick("Praten met een vertrouwenspersoon", "Talking to a confidential adviser"));
         return Task.CompletedTask;
     }
 

@@ -3,7 +3,10 @@ using VpWijzer.State;
 
 namespace VpWijzer.Cards.Booking;
 
-public sealed record BookingIntroView(Language Language, bool CanBookHere);
+public sealed record BookingIntroView(Language Language, bool CanBookHere, IReadOnlyList<VpContact>? Contacts = null);
+
+/// <summary>How to reach a VP directly, for channels where the bot cannot book (the anonymous intranet chat).</summary>
+public sealed record VpContact(string Name, string Department, bool IsExternal, string Email);
 
 /// <summary>Before choosing a VP: what a VP does and does not do, and that nothing typed is passed on.</summary>
 public static class BookingIntroCard
@@ -32,6 +35,13 @@ public static class BookingIntroCard
         {
             actions.Add(CardActions.Submit(l.Pick("Verder: kies een VP", "Next: choose a VP"), CardVerbs.BookingContinue, NoPayload.Instance, style: "positive"));
         }
+        else if (view.Contacts is { Count: > 0 } contacts)
+        {
+            body.Add(new TextBlock(l.Pick(
+                "Hier in de anonieme chat kan ik geen afspraak voor je maken: ik weet niet wie je bent, en dat is ook de bedoeling. Een VP moet je wel kunnen bereiken. Een afspraak maken kan in Microsoft Teams, of neem zelf contact op met een vertrouwenspersoon:",
+                "Here in the anonymous chat I can't make an appointment for you: I don't know who you are, and that is on purpose. A VP does need to be able to reach you. You can make an appointment in Microsoft Teams, or contact a confidential adviser yourself:")) { Separator = true, Spacing = "Medium" });
+            body.Add(new TextBlock(string.Join("\n", contacts.Select(c => $"- **{c.Name}**{Where(c, l)}: [{c.Email}](mailto:{c.Email})"))));
+        }
         else
         {
             body.Add(new TextBlock(l.Pick(
@@ -41,5 +51,16 @@ public static class BookingIntroCard
 
         actions.AddRange(StepActions.BackAndStop(l, 0));
         return new AdaptiveCard {FallbackText = l.Pick("Praten met een vertrouwenspersoon", "Talking to a confidential adviser"), Body = body, Actions = actions };
+    }
+
+    /// <summary>The department, or "external" for external VPs (unless their name already says so).</summary>
+    private static string Where(VpContact contact, Language l)
+    {
+        if (!contact.IsExternal)
+        {
+            return string.IsNullOrWhiteSpace(contact.Department) ? string.Empty : $" ({contact.Department})";
+        }
+
+        return contact.Name.Contains("extern", StringComparison.OrdinalIgnoreCase) ? string.Empty : $" ({l.Pick("extern", "external")})";
     }
 }

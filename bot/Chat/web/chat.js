@@ -1,0 +1,79 @@
+// The /chat page: gets an anonymous token from this bot and starts Web Chat over Direct Line (polling).
+// Served as a separate file because the page's Content-Security-Policy allows no inline script.
+(function () {
+  'use strict';
+
+  var root = document.getElementById('webchat');
+  var error = document.getElementById('chat-error');
+  var nonceMeta = document.querySelector('meta[name="vpw-style-nonce"]');
+  var nonce = nonceMeta ? nonceMeta.getAttribute('content') : undefined;
+  var query = new URLSearchParams(window.location.search);
+  var requested = query.get('lang') || navigator.language || 'nl';
+  var locale = /^en/i.test(requested) ? 'en-US' : 'nl-NL';
+  var domain = window.location.origin + '/v3/directline';
+
+  function showError() {
+    if (error) {
+      error.hidden = false;
+    }
+  }
+
+  if (!window.WebChat || !root) {
+    showError();
+    return;
+  }
+
+  document.documentElement.lang = locale.slice(0, 2);
+  var css = window.getComputedStyle(document.documentElement);
+  var primary = css.getPropertyValue('--chat-primary').trim() || '#2F5D62';
+
+  fetch(domain + '/tokens/generate', { method: 'POST', credentials: 'omit', cache: 'no-store' })
+    .then(function (response) {
+      if (!response.ok) {
+        throw new Error('token ' + response.status);
+      }
+
+      return response.json();
+    })
+    .then(function (conversation) {
+      var directLine = window.WebChat.createDirectLine({
+        token: conversation.token,
+        domain: domain,
+        webSocket: false,
+        pollingInterval: 1000,
+        conversationStartProperties: { locale: locale }
+      });
+
+      window.WebChat.renderWebChat(
+        {
+          directLine: directLine,
+          locale: locale,
+          nonce: nonce,
+          styleOptions: {
+            accent: primary,
+            primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
+            backgroundColor: 'transparent',
+            bubbleBackground: '#FFFFFF',
+            bubbleBorderRadius: 8,
+            bubbleFromUserBackground: primary,
+            bubbleFromUserTextColor: '#FFFFFF',
+            bubbleFromUserBorderRadius: 8,
+            botAvatarInitials: 'VP',
+            botAvatarBackgroundColor: primary,
+            hideUploadButton: true,
+            disableFileUpload: true,
+            sendBoxButtonColor: primary,
+            suggestedActionBorderColor: primary,
+            suggestedActionTextColor: primary
+          }
+        },
+        root
+      );
+
+      var input = root.querySelector('input, textarea');
+      if (input) {
+        input.focus();
+      }
+    })
+    .catch(showError);
+})();
