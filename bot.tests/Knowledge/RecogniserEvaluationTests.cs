@@ -24,6 +24,28 @@ public sealed class RecogniserEvaluationTests
         Assert.All(results.Where(r => r.Expected == TopicIds.Crisis), r => Assert.Equal(TopicIds.Crisis, r.Actual));
     }
 
+    [Theory]
+    [InlineData("ik heb een vraag")]
+    [InlineData("hoe zit dat")]
+    [InlineData("wat moet ik doen")]
+    public void Classify_OneEverydayWord_AsksInsteadOfGuessing(string question)
+    {
+        var result = TestKnowledge.Classifier.Classify(question, Language.Nl);
+
+        Assert.True(result.Confidence < QuestionClassifier.ClarifyBelow, $"{result.Topic} {result.Confidence}");
+    }
+
+    [Theory]
+    [InlineData("mijn collega pest me", TopicIds.Bullying)]
+    [InlineData("mijn collega wordt gepest", TopicIds.Bystander)]
+    [InlineData("mijn collega zit steeds aan me", TopicIds.SexualHarassment)]
+    public void Classify_WhoItHappensTo_WriterOrSomeoneElse(string question, string expected)
+    {
+        var result = TestKnowledge.Classifier.Classify(question, Language.Nl);
+
+        Assert.Equal(expected, result.Topic);
+    }
+
     [Fact]
     public void Content_ContainsNoEvaluationQuestionVerbatim()
     {

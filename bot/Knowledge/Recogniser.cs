@@ -113,8 +113,18 @@ public sealed class Recogniser
 
         var margin = best > 0 ? (best - second) / best : 0;
         var confidence = Math.Round(Math.Clamp(best * (0.5 + (0.5 * margin)) * _settings.ConfidenceScale, 0, 1), 3);
+        if (best < SingleWordCertainty && words.Count(w => !TextAnalysis.IsStopWord(w, language)) <= 1)
+        {
+            // One everyday word ("ik heb een vraag", "wat moet ik doen") is too little to go on: ask instead of guessing.
+            confidence = Math.Min(confidence, SingleWordConfidenceCap);
+        }
         return new Recognition(_topicIds[order[0]], confidence, language, alternatives);
     }
+
+    /// <summary>A one-word question is answered directly only when the model is at least this sure ("pesten", "privacy").</summary>
+    private const double SingleWordCertainty = 0.7;
+
+    private const double SingleWordConfidenceCap = 0.3;
 
     /// <summary>Every topic with its score, best first: what <c>kb explain</c> prints for content editors.</summary>
     public IReadOnlyList<(string Topic, double Score)> Rank(string text, Language fallbackLanguage = Language.Nl)
@@ -311,6 +321,12 @@ public sealed class Recogniser
             {
                 roleNext = true;
                 continue;
+            }
+
+            if (TextAnalysis.IsFirstPersonObject(word))
+            {
+                // "mijn collega pest me" is about the writer; "mijn collega wordt gepest" is about someone else (bystander).
+                Add(features, "p:me", 1);
             }
 
             if (index.Language == Language.Nl && TextAnalysis.IsSeparableParticle(word))

@@ -81,6 +81,11 @@ public sealed class TextAnalysis : IDisposable
     /// <summary>"als", "ik ben", "as", "I'm": the next content word says who the writer is ("als leidinggevende").</summary>
     public static bool IsRoleTrigger(string word) => RoleTriggers.Contains(word);
 
+    private static readonly HashSet<string> FirstPersonObjects = ["me", "mij", "mezelf", "mijzelf", "myself"];
+
+    /// <summary>"me", "mij", "myself": the writer is the one it happens to.</summary>
+    public static bool IsFirstPersonObject(string word) => FirstPersonObjects.Contains(word);
+
     public static bool IsArticle(string word) => Articles.Contains(word);
 
     /// <summary>Dutch separable-verb particles ("uit" in "ze lachen me uit").</summary>
