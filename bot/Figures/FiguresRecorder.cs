@@ -44,7 +44,13 @@ public sealed partial class FiguresRecorder(IOptions<FiguresOptions> options, Ti
 
     public void Question(string? channelId, string topicId)
     {
-        if (topicId is TopicIds.Crisis or TopicIds.Help or TopicIds.Book || !TopicIds.All.Contains(topicId))
+        if (topicId == TopicIds.Crisis)
+        {
+            CrisisShown(channelId);
+            return;
+        }
+
+        if (topicId is TopicIds.Help or TopicIds.Book || !TopicIds.All.Contains(topicId))
         {
             return;
         }

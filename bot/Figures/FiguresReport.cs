@@ -87,16 +87,19 @@ public sealed class FiguresReportBuilder(IFiguresStore store, IVpDirectory direc
         return Build(kind, period, viewer, perMonth);
     }
 
-    /// <summary>Sums of counters over several months (e.g. a quarter), as raw numbers for the trend.</summary>
-    public async Task<Counters> ReadAsync(IEnumerable<string> months, CancellationToken ct)
+    /// <summary>Several months taken together (e.g. three months, for the trend), protected like one month.</summary>
+    public async Task<FiguresReport> BuildWindowAsync(IReadOnlyList<string> months, FiguresViewer viewer, CancellationToken ct)
     {
-        var all = new List<IReadOnlyDictionary<string, long>>();
+        var merged = new Dictionary<string, long>(StringComparer.Ordinal);
         foreach (var month in months)
         {
-            all.Add(await store.ReadMonthAsync(month, ct).ConfigureAwait(false));
+            foreach (var (field, value) in await store.ReadMonthAsync(month, ct).ConfigureAwait(false))
+            {
+                merged[field] = merged.GetValueOrDefault(field) + value;
+            }
         }
 
-        return new Counters(all);
+        return Build(ReportKind.Month, months[0], viewer, new Dictionary<string, IReadOnlyDictionary<string, long>>(StringComparer.Ordinal) { [months[0]] = merged });
     }
 
     internal FiguresReport Build(ReportKind kind, string period, FiguresViewer viewer, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> perMonth)

@@ -34,6 +34,7 @@ public static class BotApplication
         builder.Services.AddKnowledge();
         builder.Services.AddScheduling();
         builder.Services.AddBotEndpoints();
+        builder.Services.AddFigures();
 
         configure?.Invoke(builder);
 
@@ -43,6 +44,7 @@ public static class BotApplication
         app.MapBotEndpoints();
         app.MapHealthEndpoints();
         app.MapCalendarFiles();
+        app.MapFigureFiles();
         app.LogStartupMode();
         return app;
     }
