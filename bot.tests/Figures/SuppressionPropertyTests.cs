@@ -8,7 +8,8 @@ namespace VpWijzer.Tests.Figures;
 /// <summary>
 /// Small-cell protection, checked from the reader's side: given only what is published (shown
 /// numbers, "&lt; k" cells, "*" cells and the total), every hidden cell must still have at least two
-/// possible values — so no small number can be worked out from the totals.
+/// possible values — so no small number can be worked out from the totals. (A hidden zero may be
+/// worked out: it is about nobody.)
 /// </summary>
 public sealed class SuppressionPropertyTests
 {
@@ -146,14 +147,15 @@ public sealed class SuppressionPropertyTests
                 var othersHigh = line.Cells.Where((_, i) => i != j).Sum(c => High(c, k, total));
                 var low = Math.Max(Low(cell, k), tLow - othersHigh);
                 var high = Math.Min(High(cell, k, total), tHigh - othersLow);
-                if (high - low < 1)
+                // Pinned to one value: only allowed when that value is zero (a zero is about nobody).
+                if (high - low < 1 && high != 0)
                 {
                     return false;
                 }
 
                 // For small cases, count the possibilities one by one as well.
                 if (line.Cells.Count(c => c.State != CellState.Shown) <= 4 && total <= 30 && section.Total.State == CellState.Shown
-                    && Possible(line.Cells, j, total, k).Count < 2)
+                    && Possible(line.Cells, j, total, k) is { Count: < 2 } values && !values.SetEquals([0L]))
                 {
                     return false;
                 }

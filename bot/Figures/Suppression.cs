@@ -35,7 +35,8 @@ public sealed record RawLine(string Id, IReadOnlyList<(string Key, long Value)> 
 /// cells exactly, each "&lt; k" cell is between 0 and k-1, each "*" cell is at least k, and the
 /// hidden cells add up to the total minus the shown ones. If that pins any hidden cell to a single
 /// value (for instance when only one cell is hidden), the smallest shown cell is hidden as well
-/// ("*"), and again, until no hidden cell can be pinned.</item>
+/// ("*"), and again, until no hidden cell can be pinned to a value above zero (a zero is
+/// about nobody; working it out reveals nothing about a person).</item>
 /// <item>If there is no shown cell left to hide and a cell could still be pinned (only when every
 /// cell is below k and they add up to exactly their maximum), the breakdown is left out altogether.</item>
 /// </list>
@@ -82,7 +83,7 @@ public static class Suppression
         return new PublishedLine(line.Id, line.Cells.Select((c, i) => new PublishedCell(c.Key, states[i] == CellState.Shown ? c.Value : null, states[i])).ToList(), Omitted: false);
     }
 
-    /// <summary>What a reader can work out: true when some hidden cell has only one possible value.</summary>
+    /// <summary>What a reader can work out: true when some hidden cell has only one possible value, and it is not zero.</summary>
     private static bool AnyPinned(long[] values, CellState[] states, long total, int k)
     {
         var hidden = Enumerable.Range(0, values.Length).Where(i => states[i] != CellState.Shown).ToList();
@@ -98,7 +99,8 @@ public static class Suppression
         {
             var low = Math.Max(lows[j], rest - (sumHigh - highs[j]));
             var high = Math.Min(highs[j], rest - (sumLow - lows[j]));
-            if (low >= high)
+            // Pinned to a single value; a zero is about nobody, so that may be worked out.
+            if (low >= high && high > 0)
             {
                 return true;
             }
