@@ -13,6 +13,9 @@ public static class FiguresChart
     public const int Width = 800;
     public const int Height = 420;
 
+    /// <summary>A sans-serif font that Debian and most Linux images have (fonts-dejavu-core); ScottPlot falls back when it is missing.</summary>
+    private const string FontName = "DejaVu Sans";
+
     /// <summary>Which breakdown the chart shows: questions by topic (month), by month (year), or a VP's bookings by type.</summary>
     public static (string Section, string Line) ChartedLine(FiguresReport report) =>
         report.VpId is not null ? (ReportIds.Bookings, ReportIds.ByMode)
@@ -34,39 +37,54 @@ public static class FiguresChart
         var plot = new ScottPlot.Plot();
         try
         {
+            // Months read well as columns; long topic names as horizontal bars, first one on top.
+            var horizontal = lineId != ReportIds.ByMonth;
             var bars = new List<ScottPlot.Bar>();
             var ticks = new List<ScottPlot.Tick>();
             var max = Math.Max(1, cells.Where(c => c.Value is not null).Select(c => c.Value!.Value).DefaultIfEmpty(0).Max());
             for (var i = 0; i < cells.Count; i++)
             {
                 var cell = cells[i];
-                var label = labels.Category(lineId, cell.Key, l);
-                ticks.Add(new ScottPlot.Tick(i, label.Length > 22 ? label[..21] + "…" : label));
+                var position = horizontal ? cells.Count - 1 - i : i;
+                var label = lineId == ReportIds.ByMonth ? labels.Category(lineId, cell.Key, l)[..3] : labels.Category(lineId, cell.Key, l);
+                ticks.Add(new ScottPlot.Tick(position, label.Length > 40 ? label[..39] + "…" : label));
                 if (cell.State == CellState.Shown)
                 {
-                    bars.Add(new ScottPlot.Bar { Position = i, Value = cell.Value!.Value, FillColor = ScottPlot.Color.FromHex("#4F6BED"), Label = FiguresLabels.Value(cell, report.Threshold) });
+                    bars.Add(new ScottPlot.Bar { Position = position, Value = cell.Value!.Value, FillColor = ScottPlot.Color.FromHex("#4F6BED"), Label = FiguresLabels.Value(cell, report.Threshold) });
                 }
                 else
                 {
-                    var text = plot.Add.Text(FiguresLabels.Value(cell, report.Threshold), i, max * 0.02);
+                    var text = horizontal ? plot.Add.Text(FiguresLabels.Value(cell, report.Threshold), max * 0.01, position) : plot.Add.Text(FiguresLabels.Value(cell, report.Threshold), position, max * 0.01);
                     text.LabelFontColor = ScottPlot.Color.FromHex("#605E5C");
-                    text.LabelAlignment = ScottPlot.Alignment.LowerCenter;
+                    text.LabelAlignment = horizontal ? ScottPlot.Alignment.MiddleLeft : ScottPlot.Alignment.LowerCenter;
                     text.LabelFontSize = 14;
+                    text.LabelFontName = FontName;
                 }
             }
 
             var barPlot = plot.Add.Bars(bars);
+            barPlot.Horizontal = horizontal;
             barPlot.ValueLabelStyle.FontSize = 14;
-            plot.Axes.Bottom.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
-            plot.Axes.Bottom.TickLabelStyle.Rotation = -35;
-            plot.Axes.Bottom.TickLabelStyle.Alignment = ScottPlot.Alignment.MiddleRight;
-            plot.Axes.Bottom.MajorTickStyle.Length = 0;
-            plot.Axes.Margins(bottom: 0, top: 0.15);
-            plot.Axes.SetLimitsX(-0.6, Math.Max(cells.Count, 1) - 0.4);
-            plot.Axes.SetLimitsY(0, max * 1.2);
-            plot.Axes.Left.Label.Text = l.Pick("Aantal", "Count");
+            barPlot.ValueLabelStyle.FontName = FontName;
+            var categoryAxis = horizontal ? (ScottPlot.IAxis)plot.Axes.Left : plot.Axes.Bottom;
+            var valueAxis = horizontal ? (ScottPlot.IAxis)plot.Axes.Bottom : plot.Axes.Left;
+            categoryAxis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
+            categoryAxis.TickLabelStyle.FontSize = 14;
+            categoryAxis.MajorTickStyle.Length = 0;
+            valueAxis.Label.Text = l.Pick("Aantal", "Count");
+            if (horizontal)
+            {
+                plot.Axes.SetLimits(0, max * 1.15, -0.6, Math.Max(cells.Count, 1) - 0.4);
+                plot.Grid.YAxisStyle.MajorLineStyle.Width = 0;
+            }
+            else
+            {
+                plot.Axes.SetLimits(-0.6, Math.Max(cells.Count, 1) - 0.4, 0, max * 1.2);
+                plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
+            }
+
+            plot.Font.Set(FontName);
             plot.Title(Title(report, l), size: 16);
-            plot.Grid.XAxisStyle.MajorLineStyle.Width = 0;
             return plot.GetImageBytes(Width, Height, ScottPlot.ImageFormat.Png);
         }
         finally
