@@ -56,7 +56,7 @@ public static class FiguresCard
         foreach (var section in report.Sections)
         {
             body.Add(new TextBlock($"{FiguresLabels.Section(section.Id, l)}: **{FiguresLabels.Value(section.Total, report.Threshold)}**") { Weight = "Bolder", Separator = true, Spacing = "Medium" });
-            foreach (var line in section.Lines)
+            foreach (var line in FiguresLabels.Breakdowns(section))
             {
                 if (line.Omitted)
                 {

@@ -55,6 +55,9 @@ public sealed class FiguresLabels(KnowledgeBase knowledge, IVpDirectory director
         _ => key,
     };
 
+    /// <summary>The breakdowns worth showing: none when the total itself is below the threshold (every cell would read "&lt; N").</summary>
+    public static IReadOnlyList<PublishedLine> Breakdowns(PublishedSection section) => section.Total.State == CellState.Shown ? section.Lines : [];
+
     public string VpName(string vpId) => directory.Find(vpId)?.DisplayName ?? vpId;
 
     public string Topic(string key, Language l) => key switch
@@ -95,7 +98,7 @@ public sealed class FiguresLabels(KnowledgeBase knowledge, IVpDirectory director
         foreach (var section in report.Sections)
         {
             Row(csv, Section(section.Id, l), l.Pick("totaal", "total"), string.Empty, Value(section.Total, report.Threshold));
-            foreach (var line in section.Lines)
+            foreach (var line in Breakdowns(section))
             {
                 if (line.Omitted)
                 {
