@@ -27,7 +27,7 @@ public sealed class FiguresFixture : IAsyncLifetime
     public async Task InitializeAsync()
     {
         Connector = await StandInConnector.StartAsync();
-        Bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Figures:Store"] = "Memory" }, s => s.AddSingleton<TimeProvider>(Time));
+        Bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Figures:Store"] = "Memory", ["Handoff:NoResponseAfter"] = "00:00:00" }, s => s.AddSingleton<TimeProvider>(Time));
     }
 
     public async Task DisposeAsync()
@@ -94,6 +94,35 @@ public sealed class FiguresConversationTests(FiguresFixture fixture) : IClassFix
         Assert.DoesNotContain(chat.ConversationId, everything, StringComparison.Ordinal);
         Assert.DoesNotContain("pesten", everything, StringComparison.Ordinal);
         Assert.All(after.Keys, f => Assert.True(FigureKeys.IsField(f), f));
+    }
+
+    [Fact]
+    public async Task VpActions_AreCounted_ConfirmAndNoResponse()
+    {
+        var before = await fixture.CountsAsync();
+        var employee = fixture.Chat();
+        await employee.SendAsync("afspraak maken");
+        await employee.ClickAsync("Verder");
+        await employee.ClickAsync("Kies Mehmet");
+        await employee.ClickAsync("Via Teams");
+        await employee.ClickAsync("Dit tijdstip");
+        await employee.ClickAsync("Uitnodiging in mijn agenda");
+        await employee.ClickAsync("Overslaan");
+        await employee.ClickAsync("Ja, maak de afspraak");
+
+        // No response yet (the limit is zero here): counted once, however often the check runs.
+        var handoff = fixture.Bot.Services.GetRequiredService<VpWijzer.Handoff.HandoffService>();
+        await handoff.CheckNoResponseAsync(CancellationToken.None);
+        await handoff.CheckNoResponseAsync(CancellationToken.None);
+        var card = fixture.Connector.Activities.Last(a => a.Attachments?.FirstOrDefault()?.Content?.GetRawText().Contains("Afspraak via VP-wijzer", StringComparison.Ordinal) == true);
+        var mehmet = new Conversation(fixture.Bot, fixture.Connector) { ConversationId = card.Conversation!.Id!, UserObjectId = FiguresFixture.Mehmet };
+        await mehmet.ExecuteAsync(JsonNode.Parse(card.Attachments![0].Content!.Value.GetRawText())!.AsObject(), "Bevestigen");
+        var after = await fixture.CountsAsync();
+
+        long Delta(string field) => after.GetValueOrDefault(field) - before.GetValueOrDefault(field);
+        Assert.Equal(1, Delta("booking|teams|vp-mehmet|teamscall|named") + Delta("booking|teams|vp-mehmet|teamscall|anonymous"));
+        Assert.Equal(1, Delta("vp|vp-mehmet|no-response"));
+        Assert.Equal(1, Delta("vp|vp-mehmet|confirmed"));
     }
 
     [Fact]
