@@ -149,7 +149,7 @@ public sealed class SentinelSuiteTests : IAsyncLifetime
 
         // The anonymous figures: counted, and nothing but closed-list ids and numbers.
         Assert.Contains("vp|vp-anna|confirmed=", figures, StringComparison.Ordinal);
-        Assert.Contains("selfcheck|teams=", figures, StringComparison.Ordinal);
+        Assert.Contains("crisis|teams=", figures, StringComparison.Ordinal);
         foreach (var identity in new[] { EmployeeName, EmployeeUpn, employee.UserObjectId, employee.UserId, employee.ConversationId, "Karel", "Zeynep" })
         {
             Assert.DoesNotContain(identity, figures, StringComparison.OrdinalIgnoreCase);
