@@ -74,7 +74,7 @@ public sealed class FiguresLinks(IOptions<StateOptions> state, IOptions<FiguresO
             var sealedFigures = JsonSerializer.Deserialize(brotli, SealedFiguresJsonContext.Default.SealedFigures);
             return sealedFigures is not null && DateTimeOffset.FromUnixTimeSeconds(sealedFigures.ExpiresUnix) > time.GetUtcNow() ? sealedFigures : null;
         }
-        catch (AuthenticationTagMismatchException)
+        catch (CryptographicException)
         {
             return null;
         }
