@@ -79,7 +79,10 @@ public sealed class RedisServer : IAsyncDisposable
         var values = new List<string>();
         await foreach (var key in server.KeysAsync(pattern: "*"))
         {
-            values.Add($"{key}={(string?)await client.GetDatabase().StringGetAsync(key)}");
+            var db = client.GetDatabase();
+            values.Add(await db.KeyTypeAsync(key) == RedisType.Hash
+                ? $"{key}={string.Join(",", (await db.HashGetAllAsync(key)).Select(e => $"{e.Name}:{e.Value}"))}"
+                : $"{key}={(string?)await db.StringGetAsync(key)}");
         }
 
         return values;

@@ -22,6 +22,7 @@ public sealed class SentinelSuiteTests : IAsyncLifetime
     private StandInGraph _graph = null!;
     private StandInConnector _connector = null!;
     private BotHost _bot = null!;
+    private readonly string _figuresFile = Path.Combine(Path.GetTempPath(), $"vpw-sentinel-figures-{Guid.NewGuid():N}.json");
     private DateTime _started;
 
     public async Task InitializeAsync()
@@ -37,6 +38,7 @@ public sealed class SentinelSuiteTests : IAsyncLifetime
             ["Scheduling:Graph:Anonymous"] = "true",
             ["Scheduling:Graph:RetryDelaySeconds"] = "0",
             ["Scheduling:Graph:AttemptTimeout"] = "00:00:00.500",
+            ["Figures:File"] = _figuresFile,
         });
     }
 
@@ -45,6 +47,7 @@ public sealed class SentinelSuiteTests : IAsyncLifetime
         await _bot.DisposeAsync();
         await _connector.DisposeAsync();
         await _graph.DisposeAsync();
+        File.Delete(_figuresFile);
     }
 
     private Conversation Employee()
@@ -128,6 +131,7 @@ public sealed class SentinelSuiteTests : IAsyncLifetime
         }
 
         // Where everything could have ended up.
+        var figures = await FiguresStoreTextAsync();
         var logs = _bot.Logs.AllText;
         var state = string.Join("\n", _bot.Services.GetRequiredService<MemoryConversationStateStore>().SnapshotValues().Select(v => System.Text.Encoding.UTF8.GetString(v)));
         var connector = _connector.Requests;
@@ -143,7 +147,18 @@ public sealed class SentinelSuiteTests : IAsyncLifetime
             Assert.All(connector, r => Assert.DoesNotContain(s, r.Body + r.Path, StringComparison.Ordinal));
             Assert.All(graph, r => Assert.DoesNotContain(s, r.Body + r.Path + r.Query, StringComparison.Ordinal));
             Assert.All(files, f => Assert.DoesNotContain(s, f.Content, StringComparison.Ordinal));
+            Assert.False(figures.Contains(s, StringComparison.Ordinal), "sentinel in the figures store: " + s);
         }
+
+        // The anonymous figures: counted, and nothing but closed-list ids and numbers.
+        Assert.True(figures.Contains("vp|vp-anna|confirmed=", StringComparison.Ordinal), "no VP action was counted");
+        Assert.True(figures.Contains("crisis|teams=", StringComparison.Ordinal), "the crisis card was not counted");
+        foreach (var identity in new[] { EmployeeName, EmployeeUpn, employee.UserObjectId, employee.UserId, employee.ConversationId, "Karel", "Zeynep" })
+        {
+            Assert.False(figures.Contains(identity, StringComparison.OrdinalIgnoreCase), "identity in the figures store");
+        }
+
+        Assert.All(figures.Split('\n', StringSplitOptions.RemoveEmptyEntries), line => Assert.Matches("^[0-9]{4}-[0-9]{2} [a-z0-9|-]+=-?[0-9]+$", line));
 
         Assert.DoesNotContain("Karel", string.Join("\n", connector.Select(r => r.Body)), StringComparison.Ordinal);
         Assert.DoesNotContain(EmployeeName, logs, StringComparison.Ordinal);
@@ -160,6 +175,20 @@ public sealed class SentinelSuiteTests : IAsyncLifetime
         Assert.Equal("POST", invite.Method);
         Assert.EndsWith("/users/anna.dewit@gemeente.example/events", invite.Path, StringComparison.Ordinal);
         Assert.DoesNotContain(graph, r => r.Body.Contains(employee.UserObjectId, StringComparison.Ordinal) || r.Path.Contains(employee.UserObjectId, StringComparison.Ordinal));
+    }
+
+    /// <summary>Every counter in the figures store, one "month field=value" per line.</summary>
+    private async Task<string> FiguresStoreTextAsync()
+    {
+        await _bot.Services.GetRequiredService<VpWijzer.Figures.FiguresRecorder>().FlushAsync(TimeSpan.FromSeconds(10));
+        var store = _bot.Services.GetRequiredService<VpWijzer.Figures.IFiguresStore>();
+        var lines = new List<string>();
+        foreach (var month in await store.MonthsAsync(CancellationToken.None))
+        {
+            lines.AddRange((await store.ReadMonthAsync(month, CancellationToken.None)).Select(e => $"{month} {e.Key}={e.Value}"));
+        }
+
+        return string.Join("\n", lines);
     }
 
     private static List<(string Path, string Content)> FilesWrittenSince(DateTime since)

@@ -1,4 +1,5 @@
 using VpWijzer.Cards;
+using VpWijzer.Figures;
 using VpWijzer.Knowledge;
 using VpWijzer.Protocol;
 using VpWijzer.Routing;
@@ -18,6 +19,7 @@ public sealed class CrisisMiddleware(KnowledgeBase knowledge) : ITurnMiddleware
         {
             var text = knowledge[TopicIds.Crisis].Text(context.Language);
             context.State.LastTopic = TopicIds.Crisis;
+            context.CountCrisis();
             context.SendCard(CrisisCard.Create(new CrisisView(context.Language, text.Title, text.Answer)), text.Title);
             return Task.CompletedTask;
         }

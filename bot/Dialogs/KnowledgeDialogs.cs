@@ -1,4 +1,5 @@
 using VpWijzer.Cards;
+using VpWijzer.Figures;
 using VpWijzer.Knowledge;
 using VpWijzer.Routing;
 using VpWijzer.State;
@@ -57,6 +58,7 @@ public sealed class KnowledgeDialogs(KnowledgeBase knowledge, QuestionClassifier
         var recognition = classifier.Classify(context.Activity.Text ?? string.Empty, context.Language);
         if (recognition.Topic == TopicIds.Crisis)
         {
+            context.CountCrisis();
             return ShowTopicAsync(context, TopicIds.Crisis);
         }
 
@@ -73,6 +75,7 @@ public sealed class KnowledgeDialogs(KnowledgeBase knowledge, QuestionClassifier
             return Task.CompletedTask;
         }
 
+        context.CountQuestion(recognition.Topic);
         return ShowTopicAsync(context, recognition.Topic);
     }
 
@@ -85,6 +88,7 @@ public sealed class KnowledgeDialogs(KnowledgeBase knowledge, QuestionClassifier
             return Task.CompletedTask;
         }
 
+        context.CountQuestion(payload.Topic);
         return ShowTopicAsync(context, payload.Topic);
     }
 
@@ -150,6 +154,7 @@ public sealed class KnowledgeDialogs(KnowledgeBase knowledge, QuestionClassifier
             return Task.CompletedTask;
         }
 
+        context.CountSelfCheck();
         var result = SelfCheck.Result(l, state.SelfCheckAnswers, knowledge);
         state.Flow = DialogFlow.None;
         state.Step = 0;

@@ -6,6 +6,7 @@ using VpWijzer.Cards.Booking;
 using VpWijzer.Cards.Handoff;
 using VpWijzer.Connector;
 using VpWijzer.Dialogs;
+using VpWijzer.Figures;
 using VpWijzer.Knowledge;
 using VpWijzer.Protocol;
 using VpWijzer.Routing;
@@ -41,7 +42,8 @@ public sealed partial class HandoffService(
     KnowledgeBase knowledge,
     IOptions<HandoffOptions> options,
     TimeProvider time,
-    ILogger<HandoffService> logger) : IBookingEvents, IRouteModule, ITurnMiddleware
+    ILogger<HandoffService> logger,
+    FiguresRecorder? figures = null) : IBookingEvents, IRouteModule, ITurnMiddleware
 {
     public void Register(RouterBuilder routes)
     {
@@ -127,6 +129,7 @@ public sealed partial class HandoffService(
 
             var l = record.Language;
             record.NoResponseNotified = true;
+            figures?.VpAction(record.VpId, VpActions.NoResponse);
             await bookings.SaveAsync(record, ct).ConfigureAwait(false);
             await TellEmployeeAsync(record, l.Pick(
                 "De vertrouwenspersoon heeft je afspraak nog niet bevestigd. Je afspraak blijft gewoon staan. Wil je liever iemand anders? Dat kan, zonder je verhaal opnieuw te vertellen.",
@@ -172,6 +175,7 @@ public sealed partial class HandoffService(
         if (record.Status == "booked")
         {
             record.Status = "confirmed";
+            figures?.VpAction(record.VpId, VpActions.Confirmed);
             await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
             await UpdateEmployeeCardAsync(record, vp, context.CancellationToken).ConfigureAwait(false);
             await TellEmployeeAsync(record, record.Language.Pick("Goed nieuws: de vertrouwenspersoon heeft je afspraak bevestigd.", "Good news: the confidential adviser has confirmed your appointment."), null, context.CancellationToken).ConfigureAwait(false);
@@ -204,6 +208,7 @@ public sealed partial class HandoffService(
         }
 
         record.Status = "proposed";
+        figures?.VpAction(record.VpId, VpActions.Rescheduled);
         record.Proposed = new OfferedSlot { Id = slot.Id, Start = slot.Start, End = slot.End, RoomId = slot.Room?.Id };
         await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
         var l = record.Language;
@@ -217,6 +222,7 @@ public sealed partial class HandoffService(
         {
             await calendar.CancelAsync(vp, record.EventId, context.CancellationToken).ConfigureAwait(false);
             record.Status = "referred";
+            figures?.VpAction(record.VpId, VpActions.Referred);
             await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
             var l = record.Language;
             await TellEmployeeAsync(record, l.Pick(
@@ -234,6 +240,7 @@ public sealed partial class HandoffService(
         {
             await calendar.CancelAsync(vp, record.EventId, context.CancellationToken).ConfigureAwait(false);
             record.Status = "cancelled";
+            figures?.VpAction(record.VpId, VpActions.Cancelled);
             await UpdateEmployeeCardAsync(record, vp, context.CancellationToken).ConfigureAwait(false);
             var l = record.Language;
             await TellEmployeeAsync(record, l.Pick(

@@ -35,6 +35,7 @@ public static class BotApplication
         builder.Services.AddScheduling();
         builder.Services.AddBotEndpoints();
         builder.Services.AddIntranetChat();
+        builder.Services.AddFigures();
 
         configure?.Invoke(builder);
 
@@ -45,6 +46,7 @@ public static class BotApplication
         app.MapHealthEndpoints();
         app.MapCalendarFiles();
         app.UseIntranetChat();
+        app.MapFigureFiles();
         app.LogStartupMode();
         return app;
     }

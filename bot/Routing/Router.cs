@@ -138,6 +138,12 @@ public sealed class Router
 
     public IEnumerable<string> Verbs => _verbs.Keys;
 
+    /// <summary>Handles the turn as free text, as if no command matched (for commands that only some people may use).</summary>
+    public Task RouteAsTextAsync(TurnContext context) => _text(context);
+
+    /// <summary>Handles a card action as one with an unknown verb (for verbs that only some people may use).</summary>
+    public Task RejectAsync(TurnContext context, RejectedActionReason reason) => _rejected(context, reason);
+
     public Task RouteAsync(TurnContext context)
     {
         var activity = context.Activity;
