@@ -22,7 +22,7 @@ fi
 echo "packaging: Teams app package"
 (cd manifest && npm ci --no-audit --no-fund --loglevel=error)
 # Tests: a good package passes; broken ones (schema, parameters, localisation, icons) are caught.
-(cd manifest && node --test test.js)
+(cd manifest && node --test --test-reporter=spec test.js)
 # The one-command build, with the example parameters, validated by @microsoft/app-manifest + icon checks.
 manifest/build.sh manifest/params.example.env --out manifest/out/vp-wijzer-ci.zip
 # And once more through the CLI: a package with a broken manifest must make validate.js fail.
