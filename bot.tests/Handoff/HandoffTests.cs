@@ -63,6 +63,8 @@ public sealed class HandoffTests : IAsyncLifetime
         Assert.Contains("een collega", text, StringComparison.Ordinal);
         Assert.Contains("Pesten", text, StringComparison.Ordinal);
         Assert.Contains("Verwijs dan door", text, StringComparison.Ordinal);
+        Assert.Matches(@"in het echt · Kamer \p{Lu}", text);
+        Assert.DoesNotContain("kamer.", text, StringComparison.Ordinal);
         var everythingToVp = string.Join("\n", _connector.Requests.Where(r => r.Path.Contains("proactive", StringComparison.Ordinal) || r.Path == "/v3/conversations").Select(r => r.Body));
         Assert.DoesNotContain(Sentinel, everythingToVp, StringComparison.Ordinal);
         Assert.DoesNotContain("Piet", everythingToVp, StringComparison.Ordinal);

@@ -408,6 +408,7 @@ public sealed partial class BookingDialogs(
                     Start = slot.Start,
                     End = slot.End,
                     RoomId = slot.Room?.Id,
+                    RoomName = slot.Room?.DisplayName,
                     Anonymous = draft.Anonymous == true,
                     SharedTopic = draft.SharedTopic,
                     PreferredLanguage = draft.PreferredLanguage,
@@ -496,6 +497,7 @@ public sealed partial class BookingDialogs(
         record.Start = slot.Start;
         record.End = slot.End;
         record.RoomId = slot.Room?.Id;
+        record.RoomName = slot.Room?.DisplayName;
         record.Proposed = null;
         record.Status = "confirmed";
         var card = context.SendCard(BookedCard.Create(BookedViewFor(record, vp, slot.Room, l)), l.Pick("Je afspraak is verzet", "Your appointment has been moved"));
@@ -557,6 +559,7 @@ public sealed partial class BookingDialogs(
                 record.Start = slot.Start;
                 record.End = slot.End;
                 record.RoomId = slot.Room?.Id;
+                record.RoomName = slot.Room?.DisplayName;
                 record.Status = "booked";
                 await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
                 context.State.Step = BookingSteps.Booked;

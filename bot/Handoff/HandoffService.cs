@@ -371,7 +371,7 @@ public sealed partial class HandoffService(
             l,
             record.BookingId,
             BookingText.When(record.Start, record.End, BookingDialogs.TimeZone, l),
-            BookingText.How(mode, null, l) + (record.RoomId is null ? string.Empty : " · " + record.RoomId),
+            BookingText.How(mode, null, l) + (record.RoomId is null ? string.Empty : " · " + (record.RoomName ?? record.RoomId)),
             who,
             record.SharedTopic is null ? null : knowledge[record.SharedTopic].Text(l).Title,
             BookingText.LanguageName(record.PreferredLanguage ?? record.Language.Tag(), l),

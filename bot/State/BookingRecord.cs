@@ -26,6 +26,9 @@ public sealed class BookingRecord
 
     public string? RoomId { get; set; }
 
+    /// <summary>The room's display name for the VP's card (a room, not a person).</summary>
+    public string? RoomName { get; set; }
+
     public bool Anonymous { get; set; }
 
     public string? SharedTopic { get; set; }
