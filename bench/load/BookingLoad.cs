@@ -12,7 +12,9 @@ namespace VpWijzer.Load;
 /// </summary>
 public sealed class BookingLoad(Generator generator, StandInConnector connector)
 {
-    private static readonly string[] Steps = ["Verder", "Eerst beschikbare", "Telefonisch", "Dit tijdstip", "Anonieme reservering", "Overslaan", "Ja, maak de afspraak", "Afzeggen"];
+    private static readonly string[] Steps = ["Verder", "Kies ", "Telefonisch", "Dit tijdstip", "Anonieme reservering", "Overslaan", "Ja, maak de afspraak", "Afzeggen"];
+
+    private const string SlotStep = "Dit tijdstip";
 
     private readonly ConcurrentQueue<Person> _idle = new();
     private int _people;
@@ -54,9 +56,19 @@ public sealed class BookingLoad(Generator generator, StandInConnector connector)
         else
         {
             var data = person.LastCard is null ? null : FindActionData(person.LastCard, Steps[person.Step - 1]);
+            if (data is null && person.LastCard is not null && FindActionData(person.LastCard, SlotStep) is { } otherSlot)
+            {
+                // Someone else just took the slot: the bot offers new times, so pick one and go on from there.
+                person.Step = Array.IndexOf(Steps, SlotStep) + 1;
+                data = otherSlot;
+            }
+
             if (data is null)
             {
-                _flowErrors.AddOrUpdate("no '" + Steps[person.Step - 1] + "'", 1, (_, n) => n + 1);
+                if (_flowErrors.AddOrUpdate("no '" + Steps[person.Step - 1] + "'", 1, (_, n) => n + 1) == 1 && Environment.GetEnvironmentVariable("BENCH_DEBUG") == "1")
+                {
+                    Console.Error.WriteLine($"first flow error at step {person.Step}: last card {person.LastCard?.ToJsonString()} text {person.LastText}");
+                }
                 return; // this person gives up; a new one starts on a later tick
             }
 
@@ -70,6 +82,7 @@ public sealed class BookingLoad(Generator generator, StandInConnector connector)
         }
 
         person.LastCard = LastCard(turn.Bodies);
+        person.LastText = string.Join(" | ", turn.Bodies.Select(b => JsonNode.Parse(b)?["text"]?.GetValue<string>()).Where(t => t is not null));
         person.Step++;
         if (person.Step > Steps.Length)
         {
@@ -95,19 +108,17 @@ public sealed class BookingLoad(Generator generator, StandInConnector connector)
         return null;
     }
 
+    /// <summary>The data of a button whose title contains <paramref name="title"/>; a random one when several match (VPs, times).</summary>
     private static JsonObject? FindActionData(JsonNode card, string title)
     {
-        foreach (var o in Descendants(card))
-        {
-            if (o["type"]?.GetValue<string>() is "Action.Submit" or "Action.Execute"
+        var matches = Descendants(card)
+            .Where(o => o["type"]?.GetValue<string>() is "Action.Submit" or "Action.Execute"
                 && o["title"]?.GetValue<string>().Contains(title, StringComparison.OrdinalIgnoreCase) == true
-                && o["data"] is JsonObject data)
-            {
-                return JsonNode.Parse(data.ToJsonString())!.AsObject();
-            }
-        }
-
-        return null;
+                && o["data"] is JsonObject)
+            .ToList();
+#pragma warning disable CA5394 // not security relevant: spreads simulated people over VPs and times
+        return matches.Count == 0 ? null : JsonNode.Parse(matches[Random.Shared.Next(matches.Count)]["data"]!.ToJsonString())!.AsObject();
+#pragma warning restore CA5394
     }
 
     private static IEnumerable<JsonObject> Descendants(JsonNode node)
@@ -147,5 +158,7 @@ public sealed class BookingLoad(Generator generator, StandInConnector connector)
         public long ReadyAt { get; set; }
 
         public JsonObject? LastCard { get; set; }
+
+        public string? LastText { get; set; }
     }
 }
