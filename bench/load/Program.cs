@@ -14,6 +14,7 @@ using VpWijzer.Load;
 //   fill     --target URL --count N --rate R            (N distinct conversations, one question each)
 //   coldstart --questions dev.tsv -- <command> <args>   (process start -> first reply at the connector)
 var mode = args.Length > 0 ? args[0] : "help";
+ThreadPool.SetMinThreads(32, 32); // no ramp-up stalls in the generator itself
 var opts = Options.Parse(args.Skip(1).ToArray());
 await using var connector = await StandInConnector.StartAsync(capture: mode == "booking").ConfigureAwait(false);
 var questions = Questions.Load(opts.Get("questions", "../shared/eval/dev.tsv"));

@@ -4,6 +4,7 @@
 # One command, ~6-8 minutes, everything on 127.0.0.1, every process it starts is stopped by PID at the end.
 #   bench/load/run.sh                 # full run, results on stdout and in $OUT (default /tmp/vpw-bench-<time>.txt)
 #   SECONDS_PER_RUN=5 bench/load/run.sh   # shorter runs
+#   ONLY="redis cold" bench/load/run.sh   # some sections only: side fill redis cold
 # Needs: dotnet 10 SDK, node + npm (registry reachable), and from Debian: wrk nginx redis-server.
 # Not part of CI (too slow and too noisy on shared machines).
 set -euo pipefail
@@ -119,6 +120,11 @@ throughput_run() { # name pid host:port [wrk threads]
   THROUGHPUT=$rps
 }
 
+# ONLY="side fill redis cold" runs a subset (default: all).
+ONLY=${ONLY:-side fill redis cold}
+want() { [[ " $ONLY " == *" $1 "* ]]; }
+
+if want side; then
 say ""
 say "## Side by side (same generator, same connector, one target at a time)"
 say "| target | load | p50 ms | p95 ms | p99 ms | errors | CPU/turn | RSS | load1 | notes |"
@@ -142,7 +148,10 @@ done
 say ""
 say "ratios at saturation: ours/jsecho = $(python3 -c "print(f'{${SAT[ours]:-0}/${SAT[jsecho]:-1}:.2f}')" || echo n/a)x, ours/ceiling = $(python3 -c "print(f'{100*${SAT[ours]:-0}/${SAT[ceiling]:-1}:.0f}')" || echo n/a) %"
 
+fi
+
 # ---- 10 000 concurrent conversations ----------------------------------------------------------------------------
+if want fill; then
 say ""
 say "## 10 000 conversations (memory store, one instance)"
 port=$(free_port); start_target ours "$port"; pid=$TARGET_PID; url="http://127.0.0.1:$port/api/messages"
@@ -153,8 +162,10 @@ sleep 2; r1=$(rss_mb "$pid")
 say "RSS after warm-up ${r0} MB, with 10 000 more active conversations ${r1} MB: $(( (r1 - r0) * 1024 * 1024 / 10000 )) bytes RSS per conversation; load1 $(load1)"
 echo "  $fill" >>"$OUT"
 stop "$pid"
+fi
 
 # ---- scale-out: two instances behind Redis ----------------------------------------------------------------------
+if want redis; then
 say ""
 say "## Scale-out: two instances, State__Store=Redis"
 RPORT=$(free_port)
@@ -182,11 +193,14 @@ wrk_half "$p1" >"$WORK/w1.txt" & w1=$!
 wrk_half "$p2" >"$WORK/w2.txt"; wait $w1 || true
 say "two instances at saturation: $(awk '/Requests\/sec/{s+=$2} END{printf "%.0f", s}' "$WORK/w1.txt" "$WORK/w2.txt")/s total; $(grep -h wrk_summary "$WORK/w1.txt" "$WORK/w2.txt" | tr '\n' ';')"
 keys=$(redis-cli -p "$RPORT" dbsize)
-avg=$(redis-cli -p "$RPORT" --scan | head -500 | while read -r k; do redis-cli -p "$RPORT" strlen "$k"; done | awk '{s+=$1; n++; if($1>m)m=$1} END{printf "%.0f bytes average, %d max (%d keys sampled)", s/n, m, n}')
+{ redis-cli -p "$RPORT" --scan 2>/dev/null || true; } | head -500 >"$WORK/keys.txt" || true
+avg=$(while read -r k; do redis-cli -p "$RPORT" strlen "$k"; done <"$WORK/keys.txt" | awk '{s+=$1; n++; if($1>m)m=$1} END{if(n) printf "%.0f bytes average, %d max (%d keys sampled)", s/n, m, n}')
 say "state in Redis: $keys keys; $avg; used_memory $(redis-cli -p "$RPORT" info memory | awk -F: '/^used_memory_human/{print $2}' | tr -d '\r')"
 stop "$pid1"; stop "$pid2"; stop "$RPID"
+fi
 
 # ---- cold start -------------------------------------------------------------------------------------------------
+if want cold; then
 say ""
 say "## Cold start: process start -> first reply at the connector (3 runs each)"
 for name in ceiling jsecho ours; do
@@ -202,5 +216,6 @@ for name in ceiling jsecho ours; do
   done
   say "$name: ${runs[*]} ms (load1 $(load1))"
 done
+fi
 say ""
 say "done; full output in $OUT"
