@@ -90,10 +90,16 @@ public sealed class Recogniser
         _analysis = analysis;
         _settings = settings ?? new RecogniserSettings();
         _topicIds = knowledge.Topics.Select(t => t.Id).ToArray();
+        // The two languages are independent (own index, own fixed-seed model; TextAnalysis is per-thread), so they
+        // are built side by side: most of the cold start (issue 10) is this training.
+        var english = Task.Run(() =>
+        {
+            var index = BuildIndex(knowledge, Language.En);
+            return (Index: index, Model: TrainModel(knowledge, index));
+        });
         _nl = BuildIndex(knowledge, Language.Nl);
-        _en = BuildIndex(knowledge, Language.En);
         _nlModel = TrainModel(knowledge, _nl);
-        _enModel = TrainModel(knowledge, _en);
+        (_en, _enModel) = english.GetAwaiter().GetResult();
     }
 
     public Recognition Recognise(string text, Language fallbackLanguage = Language.Nl)
