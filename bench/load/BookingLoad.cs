@@ -7,7 +7,7 @@ namespace VpWijzer.Load;
 
 /// <summary>
 /// Demo-mode booking at a fixed turn rate: each simulated person walks the flow by clicking the buttons of the card
-/// they just got (as bot.tests/Dialogs/BookingConversationTests does), thinks at least a second between clicks, and
+/// they just got (as bot.tests/Dialogs/BookingConversationTests does), reads at least 300 ms between clicks, and
 /// cancels at the end so the demo calendars do not fill up.
 /// </summary>
 public sealed class BookingLoad(Generator generator, StandInConnector connector)
@@ -90,7 +90,7 @@ public sealed class BookingLoad(Generator generator, StandInConnector connector)
             return;
         }
 
-        person.ReadyAt = Stopwatch.GetTimestamp() + Stopwatch.Frequency; // a person reads for at least a second
+        person.ReadyAt = Stopwatch.GetTimestamp() + (Stopwatch.Frequency * 3 / 10); // a (quick) person reads for 300 ms
         _idle.Enqueue(person);
     }
 

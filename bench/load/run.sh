@@ -4,7 +4,7 @@
 # One command, ~6-8 minutes, everything on 127.0.0.1, every process it starts is stopped by PID at the end.
 #   bench/load/run.sh                 # full run, results on stdout and in $OUT (default /tmp/vpw-bench-<time>.txt)
 #   SECONDS_PER_RUN=5 bench/load/run.sh   # shorter runs
-#   ONLY="redis cold" bench/load/run.sh   # some sections only: side fill redis cold
+#   ONLY="redis cold" bench/load/run.sh   # some sections only: side booking fill redis cold
 # Needs: dotnet 10 SDK, node + npm (registry reachable), and from Debian: wrk nginx redis-server.
 # Not part of CI (too slow and too noisy on shared machines).
 set -euo pipefail
@@ -121,7 +121,7 @@ throughput_run() { # name pid host:port [wrk threads]
 }
 
 # ONLY="side fill redis cold" runs a subset (default: all).
-ONLY=${ONLY:-side fill redis cold}
+ONLY=${ONLY:-side booking fill redis cold}
 want() { [[ " $ONLY " == *" $1 "* ]]; }
 
 if want side; then
@@ -140,14 +140,24 @@ for name in ceiling jsecho ours; do
   latency_run "$name" "$pid" "$url" 1000
   throughput_run "$name" "$pid" "127.0.0.1:$port"
   SAT[$name]=$THROUGHPUT
-  if [ "$name" = ours ]; then
-    latency_run "$name" "$pid" "$url" 200 booking
-  fi
   stop "$pid"
 done
 say ""
 say "ratios at saturation: ours/jsecho = $(python3 -c "print(f'{${SAT[ours]:-0}/${SAT[jsecho]:-1}:.2f}')" || echo n/a)x, ours/ceiling = $(python3 -c "print(f'{100*${SAT[ours]:-0}/${SAT[ceiling]:-1}:.0f}')" || echo n/a) %"
 
+fi
+
+# ---- booking flow in demo mode ----------------------------------------------------------------------------------
+if want booking; then
+say ""
+say "## Booking flow, demo mode (card submits; each person: question, 8 clicks, cancel)"
+say "| target | load | p50 ms | p95 ms | p99 ms | errors | CPU/turn | RSS | load1 | notes |"
+say "|---|---|---|---|---|---|---|---|---|---|"
+port=$(free_port); start_target ours "$port"; pid=$TARGET_PID; url="http://127.0.0.1:$port/api/messages"
+$LOAD booking --target "$url" --rate 100 --seconds 5 --questions "$QUESTIONS" >/dev/null 2>&1 || true   # warm-up
+latency_run ours "$pid" "$url" 200 booking
+say "flows: $(grep -h 'booking people' "$OUT" | tail -1 | sed 's/^ *//')"
+stop "$pid"
 fi
 
 # ---- 10 000 concurrent conversations ----------------------------------------------------------------------------
