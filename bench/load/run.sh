@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Issue 10: load benchmark of the bot vs an echo bot on the official Bot Framework JS SDK vs a minimal Kestrel
 # endpoint (the machine's ceiling), plus booking flow, 10 000 conversations, two instances behind Redis, cold start.
-# One command, ~6-8 minutes, everything on 127.0.0.1, every process it starts is stopped by PID at the end.
+# One command, ~9 minutes, everything on 127.0.0.1, every process it starts is stopped by PID at the end.
 #   bench/load/run.sh                 # full run, results on stdout and in $OUT (default /tmp/vpw-bench-<time>.txt)
 #   SECONDS_PER_RUN=5 bench/load/run.sh   # shorter runs
 #   ONLY="redis cold" bench/load/run.sh   # some sections only: side booking fill redis cold
@@ -92,6 +92,12 @@ start_target() { # name port [extra env...] -> sets TARGET_PID
   wait_ready "http://127.0.0.1:$port/readyz" 60
 }
 
+# Tiered JIT + PGO need real traffic and some seconds before code is at tier 1: with only a few seconds of
+# warm-up our bot measured 3-4x more CPU per turn than in steady state. So: 15 s of saturation first.
+warm_up() { # host:port
+  QUESTIONS=$QUESTIONS SERVICE_URL="http://127.0.0.1:$NGINX_PORT/" CONVERSATIONS=500 wrk -t2 -c32 -d"${WARMUP_SECONDS:-15}s" --timeout 5s -s bench/load/wrk-messages.lua "http://$1/api/messages" >/dev/null 2>&1 || true
+}
+
 field() { sed -n "s/.*[ (]$1=\([^ ]*\).*/\1/p" | head -1; }
 
 # Latency at a fixed arrival rate through the .NET generator + its in-process connector; prints one table row.
@@ -135,7 +141,7 @@ for name in ceiling jsecho ours; do
   start_target "$name" "$port"
   pid=$TARGET_PID
   url="http://127.0.0.1:$port/api/messages"
-  $LOAD qa --target "$url" --rate 1000 --seconds 3 --questions "$QUESTIONS" >/dev/null 2>&1 || true   # warm-up (JIT, tiering)
+  warm_up "127.0.0.1:$port"
   latency_run "$name" "$pid" "$url" 500
   latency_run "$name" "$pid" "$url" 1000
   throughput_run "$name" "$pid" "127.0.0.1:$port"
@@ -154,6 +160,7 @@ say "## Booking flow, demo mode (card submits; each person: question, 8 clicks, 
 say "| target | load | p50 ms | p95 ms | p99 ms | errors | CPU/turn | RSS | load1 | notes |"
 say "|---|---|---|---|---|---|---|---|---|---|"
 port=$(free_port); start_target ours "$port"; pid=$TARGET_PID; url="http://127.0.0.1:$port/api/messages"
+warm_up "127.0.0.1:$port"
 $LOAD booking --target "$url" --rate 100 --seconds 5 --questions "$QUESTIONS" >/dev/null 2>&1 || true   # warm-up
 latency_run ours "$pid" "$url" 200 booking
 say "flows: $(grep -h 'booking people' "$OUT" | tail -1 | sed 's/^ *//')"
@@ -184,7 +191,7 @@ for _ in $(seq 1 100); do redis-cli -p "$RPORT" ping >/dev/null 2>&1 && break; s
 REDIS_ENV=(State__Store=Redis "State__RedisConnection=127.0.0.1:$RPORT")
 p1=$(free_port); start_target ours "$p1" "${REDIS_ENV[@]}"; pid1=$TARGET_PID
 p2=$(free_port); start_target ours "$p2" "${REDIS_ENV[@]}"; pid2=$TARGET_PID
-for p in $p1 $p2; do $LOAD qa --target "http://127.0.0.1:$p/api/messages" --rate 500 --seconds 3 --questions "$QUESTIONS" >/dev/null 2>&1 || true; done
+for p in $p1 $p2; do warm_up "127.0.0.1:$p"; done
 say "| target | load | p50 ms | p95 ms | p99 ms | errors | CPU/turn | RSS | load1 | notes |"
 say "|---|---|---|---|---|---|---|---|---|---|"
 latency_run "redis, instance 1 alone" "$pid1" "http://127.0.0.1:$p1/api/messages" 1000
