@@ -53,6 +53,12 @@ switch (mode)
     case "coldstart":
     {
         var sep = Array.IndexOf(args, "--");
+        if (sep < 0 || sep == args.Length - 1)
+        {
+            Console.Error.WriteLine("usage: coldstart [--target URL] [--questions file] -- <command> <args>");
+            return 2;
+        }
+
         var ms = await ColdStart.RunAsync(args[(sep + 1)..], connector, questions[0], opts.Get("target", "http://127.0.0.1:3978/api/messages")).ConfigureAwait(false);
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"coldstart first_reply_ms={ms:F0}"));
         return 0;
