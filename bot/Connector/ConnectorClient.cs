@@ -1,9 +1,7 @@
-using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Serialization.Metadata;
-using System.Threading.RateLimiting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using VpWijzer.Protocol;
@@ -16,20 +14,19 @@ namespace VpWijzer.Connector;
 /// throws anything from request or response bodies.
 /// </summary>
 /// <remarks>https://learn.microsoft.com/azure/bot-service/rest-api/bot-framework-rest-connector-api-reference</remarks>
-public sealed class ConnectorClient : IConnectorClient, IDisposable
+public sealed class ConnectorClient : IConnectorClient
 {
     private readonly HttpClient _http;
     private readonly ILogger<ConnectorClient> _logger;
     private readonly ConnectorOptions _options;
-    private readonly TimeProvider _time;
-    private readonly ConcurrentDictionary<string, Bucket> _buckets = new(StringComparer.Ordinal);
+    private readonly ConversationSendPacer _pacer;
 
     public ConnectorClient(HttpClient http, IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorClient> logger)
     {
         _http = http;
         _options = options.Value;
-        _time = time;
         _logger = logger;
+        _pacer = new ConversationSendPacer(_options.SendsPerSecondPerConversation, _options.SendBurstPerConversation, _options.SendQueueLimitPerConversation, time);
     }
 
     public Task<ResourceResponse?> ReplyToActivityAsync(Activity reply, CancellationToken ct)
@@ -70,18 +67,10 @@ public sealed class ConnectorClient : IConnectorClient, IDisposable
         return SendAndDisposeAsync("GetMember", request, ProtocolJsonContext.Default.TeamsChannelAccount, allowNotFound: true, ct);
     }
 
-    public void Dispose()
-    {
-        foreach (var bucket in _buckets.Values)
-        {
-            bucket.Limiter.Dispose();
-        }
-    }
-
     private async Task<ResourceResponse?> SendActivityAsync(string operation, HttpMethod method, Uri uri, Activity activity, CancellationToken ct)
     {
         // Teams allows about 7 messages per second per conversation: wait for a token instead of earning 429s.
-        using var lease = await AcquireAsync(activity.Conversation?.Id ?? string.Empty, operation, ct).ConfigureAwait(false);
+        await AcquireAsync(activity.Conversation?.Id ?? string.Empty, operation, ct).ConfigureAwait(false);
         var request = new HttpRequestMessage(method, uri) { Content = JsonContent.Create(activity, ProtocolJsonContext.Default.Activity) };
         return await SendAndDisposeAsync(operation, request, ProtocolJsonContext.Default.ResourceResponse, allowNotFound: false, ct).ConfigureAwait(false);
     }
@@ -147,45 +136,12 @@ public sealed class ConnectorClient : IConnectorClient, IDisposable
         }
     }
 
-    private async Task<IDisposable> AcquireAsync(string conversationId, string operation, CancellationToken ct)
+    private async Task AcquireAsync(string conversationId, string operation, CancellationToken ct)
     {
-        var now = _time.GetTimestamp();
-        var bucket = _buckets.GetOrAdd(conversationId, _ => new Bucket(new TokenBucketRateLimiter(new TokenBucketRateLimiterOptions
+        if (!await _pacer.WaitTurnAsync(conversationId, ct).ConfigureAwait(false))
         {
-            TokenLimit = _options.SendBurstPerConversation,
-            TokensPerPeriod = 1,
-            ReplenishmentPeriod = TimeSpan.FromSeconds(1 / _options.SendsPerSecondPerConversation),
-            QueueLimit = _options.SendQueueLimitPerConversation,
-            QueueProcessingOrder = QueueProcessingOrder.OldestFirst,
-            AutoReplenishment = true,
-        })));
-        bucket.LastUsed = now;
-        EvictIdle(now);
-        var lease = await bucket.Limiter.AcquireAsync(1, ct).ConfigureAwait(false);
-        if (!lease.IsAcquired)
-        {
-            lease.Dispose();
             Log.SendQueueFull(_logger, operation);
             throw new ConnectorException(operation, HttpStatusCode.TooManyRequests);
-        }
-
-        return lease;
-    }
-
-    private void EvictIdle(long now)
-    {
-        // Bounded memory: buckets of conversations quiet for a minute are dropped (a full bucket is the same as a new one).
-        if (_buckets.Count < 1024)
-        {
-            return;
-        }
-
-        foreach (var (key, bucket) in _buckets)
-        {
-            if (_time.GetElapsedTime(bucket.LastUsed, now) > TimeSpan.FromMinutes(1) && _buckets.TryRemove(new KeyValuePair<string, Bucket>(key, bucket)))
-            {
-                bucket.Limiter.Dispose();
-            }
         }
     }
 
@@ -201,11 +157,4 @@ public sealed class ConnectorClient : IConnectorClient, IDisposable
 
     private static string Escape(string? id) =>
         string.IsNullOrEmpty(id) ? throw new ConnectorException("a conversation or activity id is missing") : System.Uri.EscapeDataString(id);
-
-    private sealed class Bucket(TokenBucketRateLimiter limiter)
-    {
-        public TokenBucketRateLimiter Limiter { get; } = limiter;
-
-        public long LastUsed { get; set; }
-    }
 }

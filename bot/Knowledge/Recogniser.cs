@@ -71,6 +71,12 @@ public sealed class Recogniser
 {
     private const int GramSize = 4;
 
+    [ThreadStatic]
+    private static double[]? _docScratch;
+
+    [ThreadStatic]
+    private static List<int>? _touchedScratch;
+
     private readonly TextAnalysis _analysis;
     private readonly RecogniserSettings _settings;
     private readonly LanguageIndex _nl;
@@ -84,10 +90,16 @@ public sealed class Recogniser
         _analysis = analysis;
         _settings = settings ?? new RecogniserSettings();
         _topicIds = knowledge.Topics.Select(t => t.Id).ToArray();
+        // The two languages are independent (own index, own fixed-seed model; TextAnalysis is per-thread), so they
+        // are built side by side: most of the cold start (issue 10) is this training.
+        var english = Task.Run(() =>
+        {
+            var index = BuildIndex(knowledge, Language.En);
+            return (Index: index, Model: TrainModel(knowledge, index));
+        });
         _nl = BuildIndex(knowledge, Language.Nl);
-        _en = BuildIndex(knowledge, Language.En);
         _nlModel = TrainModel(knowledge, _nl);
-        _enModel = TrainModel(knowledge, _en);
+        (_en, _enModel) = english.GetAwaiter().GetResult();
     }
 
     public Recognition Recognise(string text, Language fallbackLanguage = Language.Nl)
@@ -251,7 +263,17 @@ public sealed class Recogniser
 
     private double[] Score(LanguageIndex index, Dictionary<string, double> features)
     {
-        var docScores = new Dictionary<int, double>();
+        // Scratch per thread instead of a Dictionary<int, double> that grew (and rehashed) on every question:
+        // the issue 10 profile showed it, and the 2-D array below, among the bot's top allocations per turn.
+        var docCount = index.Docs.Length;
+        var docScores = _docScratch is { } scratch && scratch.Length >= docCount ? scratch : _docScratch = new double[docCount];
+        var touched = _touchedScratch ??= new List<int>();
+        foreach (var stale in touched)
+        {
+            docScores[stale] = 0; // only after a call that did not finish
+        }
+
+        touched.Clear();
         foreach (var (feature, queryWeight) in features)
         {
             if (!index.Postings.TryGetValue(feature, out var postings))
@@ -273,38 +295,45 @@ public sealed class Recogniser
                 var length = index.Docs[posting.Doc].Length(family);
                 var tf = posting.Frequency;
                 var bm25 = idf * tf * (_settings.K1 + 1) / (tf + (_settings.K1 * (1 - _settings.B + (_settings.B * length / averageLength))));
-                docScores[posting.Doc] = docScores.GetValueOrDefault(posting.Doc) + (bm25 * familyWeight * queryWeight);
+                if (docScores[posting.Doc] == 0)
+                {
+                    touched.Add(posting.Doc);
+                }
+
+                docScores[posting.Doc] += bm25 * familyWeight * queryWeight;
             }
         }
 
         // Per topic: the best documents, weighted by kind, a little credit for the second and third.
-        var top = new double[_topicIds.Length, 3];
-        foreach (var (doc, raw) in docScores)
+        var top = new double[_topicIds.Length * 3];
+        foreach (var doc in touched)
         {
+            var raw = docScores[doc];
+            docScores[doc] = 0;
             var d = index.Docs[doc];
             var s = raw * d.Weight;
-            var t = d.Topic;
-            if (s > top[t, 0])
+            var t = d.Topic * 3;
+            if (s > top[t])
             {
-                top[t, 2] = top[t, 1];
-                top[t, 1] = top[t, 0];
-                top[t, 0] = s;
+                top[t + 2] = top[t + 1];
+                top[t + 1] = top[t];
+                top[t] = s;
             }
-            else if (s > top[t, 1])
+            else if (s > top[t + 1])
             {
-                top[t, 2] = top[t, 1];
-                top[t, 1] = s;
+                top[t + 2] = top[t + 1];
+                top[t + 1] = s;
             }
-            else if (s > top[t, 2])
+            else if (s > top[t + 2])
             {
-                top[t, 2] = s;
+                top[t + 2] = s;
             }
         }
 
         var result = new double[_topicIds.Length];
         for (var t = 0; t < result.Length; t++)
         {
-            result[t] = top[t, 0] + (_settings.SecondDocWeight * top[t, 1]) + (_settings.ThirdDocWeight * top[t, 2]);
+            result[t] = top[t * 3] + (_settings.SecondDocWeight * top[(t * 3) + 1]) + (_settings.ThirdDocWeight * top[(t * 3) + 2]);
         }
 
         return result;

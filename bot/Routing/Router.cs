@@ -184,6 +184,9 @@ public sealed class Router
     /// Lower case, mentions and surrounding punctuation removed, inner white space folded:
     /// "  Help! " and "help" are the same command; anything longer is free text.
     /// </summary>
+    // One array for every turn: Trim(params char[]) would allocate and initialise a new one each call (issue 10 profile).
+    private static readonly char[] CommandPunctuation = ['!', '?', '.', ',', ';', ':', '/', ' '];
+
     public static string NormalizeCommand(string text)
     {
         var withoutMentions = StripTags(text);
@@ -206,7 +209,7 @@ public sealed class Router
             builder.Append(c);
         }
 
-        return builder.ToString().Trim('!', '?', '.', ',', ';', ':', '/', ' ');
+        return builder.ToString().Trim(CommandPunctuation);
     }
 
     private static string StripTags(string text)
