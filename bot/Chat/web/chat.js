@@ -49,6 +49,8 @@
           directLine: directLine,
           locale: locale,
           nonce: nonce,
+          // Web Chat's Dutch strings say "uw"; we always say "je".
+          overrideLocalizedStrings: locale === 'nl-NL' ? { TEXT_INPUT_PLACEHOLDER: 'Typ je bericht' } : {},
           styleOptions: {
             accent: primary,
             primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
