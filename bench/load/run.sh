@@ -47,7 +47,7 @@ say "# VP-wijzer load benchmark (issue 10) $(date -u +%FT%TZ)"
 say "machine: $(nproc) cores, $(awk '/MemTotal/{printf "%.0f GiB", $2/1048576}' /proc/meminfo), $(uname -r), dotnet $(dotnet --version), node $(node --version), $(wrk --version 2>&1 | head -1 | cut -d' ' -f1-2), load1 at start $(load1)"
 
 # ---- build (Release) -------------------------------------------------------------------------------------------
-dotnet publish bot -c Release -o "$WORK/bot" -v q -nologo >/dev/null
+dotnet publish bot -c Release -r linux-x64 --self-contained false -o "$WORK/bot" -v q -nologo >/dev/null   # ReadyToRun, as in production
 dotnet publish bench/load -c Release -o "$WORK/load" -v q -nologo >/dev/null
 dotnet publish bench/ceiling -c Release -o "$WORK/ceiling" -v q -nologo >/dev/null
 mkdir -p "$WORK/jsecho" && cp bench/jsecho/index.js bench/jsecho/package.json bench/jsecho/package-lock.json "$WORK/jsecho/"

@@ -24,6 +24,13 @@ public sealed class FiguresOptions
     /// <summary>How long chart and CSV links work.</summary>
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
 
+    /// <summary>
+    /// The writer waits this long after each write, so counts coalesce: a few store writes per second
+    /// however busy the bot is, instead of one per question.
+    /// </summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
+    public TimeSpan WriteInterval { get; set; } = TimeSpan.FromMilliseconds(250);
+
     /// <summary>Months start and end in this time zone.</summary>
     public string TimeZone { get; set; } = "Europe/Amsterdam";
 }
@@ -131,7 +138,7 @@ public sealed partial class FiguresRecorder(IOptions<FiguresOptions> options, Ti
 }
 
 /// <summary>Writes queued increments to the store in small batches; a store error loses those counts, never a turn.</summary>
-public sealed partial class FiguresWriter(FiguresRecorder recorder, IFiguresStore store, ILogger<FiguresWriter> logger) : Microsoft.Extensions.Hosting.BackgroundService
+public sealed partial class FiguresWriter(FiguresRecorder recorder, IFiguresStore store, IOptions<FiguresOptions> options, TimeProvider time, ILogger<FiguresWriter> logger) : Microsoft.Extensions.Hosting.BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
@@ -140,6 +147,10 @@ public sealed partial class FiguresWriter(FiguresRecorder recorder, IFiguresStor
             while (await recorder.Reader.WaitToReadAsync(stoppingToken).ConfigureAwait(false))
             {
                 await DrainAsync(stoppingToken).ConfigureAwait(false);
+                if (options.Value.WriteInterval > TimeSpan.Zero)
+                {
+                    await Task.Delay(options.Value.WriteInterval, time, stoppingToken).ConfigureAwait(false);
+                }
             }
         }
         catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
@@ -152,7 +163,7 @@ public sealed partial class FiguresWriter(FiguresRecorder recorder, IFiguresStor
     private async Task DrainAsync(CancellationToken ct)
     {
         var batch = new List<(string Month, string Field, long Delta)>();
-        while (batch.Count < 500 && recorder.Reader.TryRead(out var item))
+        while (batch.Count < 20_000 && recorder.Reader.TryRead(out var item))
         {
             batch.Add(item);
         }
