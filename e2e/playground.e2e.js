@@ -172,6 +172,22 @@ class Client {
   }
 }
 
+/** Waits for the newest figures chart to be rendered (an <img> from /figures/chart/ with pixels); returns its URL. */
+async function waitForChart(page) {
+  const until = Date.now() + STEP_LIMIT_MS;
+  while (Date.now() < until) {
+    const src = await page.evaluate(() => {
+      const images = [...document.querySelectorAll('img')].filter((i) => i.src.includes('/figures/chart/'));
+      const last = images[images.length - 1];
+      return last && last.complete && last.naturalWidth > 100 ? last.src : null;
+    });
+    if (src) return src;
+    await sleep(150);
+  }
+  await screenshot(page, 'FAILED-chart');
+  throw new Error('vp: the figures chart did not render (screenshot FAILED-chart)');
+}
+
 async function openClient(context, name, port, ready) {
   const page = await context.newPage();
   page.setDefaultTimeout(STEP_LIMIT_MS);
@@ -257,6 +273,21 @@ async function run() {
     await screenshot(vp.page, 'vp-confirmed');
     await employee.waitForNew('de vertrouwenspersoon heeft je afspraak bevestigd', 0, 'the employee is told the VP confirmed');
     await screenshot(employee.page, 'employee-told');
+
+    // Anonymous figures (issue 9): Anna is also the central VP in the demo directory.
+    await vp.type('Maandoverzicht', 'Download als CSV', 'the central VP asks for the monthly overview');
+    const chart = await waitForChart(vp.page);
+    await screenshot(vp.page, 'cvp-month-overview');
+    await vp.type('Jaaroverzicht', 'Download als CSV', 'the central VP asks for the annual overview');
+    await waitForChart(vp.page);
+    await screenshot(vp.page, 'cvp-year-overview');
+    const overviewsBefore = await employee.count('Download als CSV');
+    await employee.type('Maandoverzicht', 'Ik weet niet zeker wat je bedoelt', 'an employee asks for the overview and gets the answer any unknown text gets');
+    if ((await employee.count('Download als CSV')) !== overviewsBefore) {
+      throw new Error('employee: someone who is not a central VP was shown the figures');
+    }
+    await screenshot(employee.page, 'employee-no-figures');
+    console.log(`e2e: figures: month and year overview with a rendered chart for the central VP (${new URL(chart).pathname.slice(0, 20)}…); the employee got none`);
   } finally {
     await context.close();
     fs.rmSync(profile, { recursive: true, force: true });
@@ -281,7 +312,7 @@ const timer = setTimeout(() => {
 run().then(
   () => {
     clearTimeout(timer);
-    console.log(`e2e: OK in ${((Date.now() - started) / 1000).toFixed(1)} s: question, answer card, follow-up, booking in demo mode, VP handoff card confirmed in a second Playground; ${shot} screenshots in e2e/out/`);
+    console.log(`e2e: OK in ${((Date.now() - started) / 1000).toFixed(1)} s: question, answer card, follow-up, booking in demo mode, VP handoff card confirmed in a second Playground, CVP overviews with chart (employee refused); ${shot} screenshots in e2e/out/`);
   },
   async (e) => {
     clearTimeout(timer);
