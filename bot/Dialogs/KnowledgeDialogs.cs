@@ -9,6 +9,8 @@ namespace VpWijzer.Dialogs;
 /// <summary>Anonymous answers: free text, topic buttons, clarification, the self-check and language switching.</summary>
 public sealed class KnowledgeDialogs(KnowledgeBase knowledge, QuestionClassifier classifier, IBookingEntry booking) : IRouteModule
 {
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<(string Topic, Language Language), System.Text.Json.JsonElement> _answerCards = new();
+
     public void Register(RouterBuilder routes)
     {
         routes
@@ -45,11 +47,16 @@ public sealed class KnowledgeDialogs(KnowledgeBase knowledge, QuestionClassifier
                 return booking.StartAsync(context);
         }
 
-        var followUps = topic.FollowUps
-            .Where(f => f != TopicIds.Book)
-            .Select(f => (f, knowledge[f].Text(l).Title))
-            .ToList();
-        context.SendCard(AnswerCard.Create(new AnswerView(l, topicId, text.Title, text.Answer, followUps, OfferVp: topicId != TopicIds.None)), text.Title);
+        // An answer card depends only on the topic and the language (never on what was typed), so it is built once.
+        var card = _answerCards.GetOrAdd((topicId, l), key =>
+        {
+            var followUps = topic.FollowUps
+                .Where(f => f != TopicIds.Book)
+                .Select(f => (f, knowledge[f].Text(key.Language).Title))
+                .ToList();
+            return CardSerializer.ToJsonElement(AnswerCard.Create(new AnswerView(key.Language, key.Topic, text.Title, text.Answer, followUps, OfferVp: key.Topic != TopicIds.None)));
+        });
+        context.SendCard(card, text.Title);
         return Task.CompletedTask;
     }
 

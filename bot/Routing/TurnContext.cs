@@ -43,11 +43,14 @@ public sealed class TurnContext(Activity activity, IServiceProvider services, Ca
     public void Send(Activity activity) => _replies.Add(activity);
 
     /// <summary>Queues a reply with one Adaptive Card; <paramref name="summary"/> is the notification text.</summary>
-    public Activity SendCard(AdaptiveCard card, string summary)
+    public Activity SendCard(AdaptiveCard card, string summary) => SendCard(CardSerializer.ToJsonElement(card), summary);
+
+    /// <summary>Queues a card already serialised (e.g. a cached answer card: a <see cref="System.Text.Json.JsonElement"/> is immutable).</summary>
+    public Activity SendCard(System.Text.Json.JsonElement card, string summary)
     {
         var reply = Activity.CreateReply();
         reply.Summary = summary;
-        reply.Attachments = [new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = CardSerializer.ToJsonElement(card) }];
+        reply.Attachments = [new Attachment { ContentType = ContentTypes.AdaptiveCard, Content = card }];
         _replies.Add(reply);
         return reply;
     }
