@@ -56,7 +56,7 @@ public sealed class BookingConversationTests(BotFixture fixture) : IClassFixture
     {
         var demo = fixture.Bot.Services.GetRequiredService<DemoCalendarService>();
         var chat = fixture.NewConversation();
-        await BookPhoneAsync(chat);
+        await chat.BookAnonymouslyAsync("Kies Fatima");
         var afterBooking = demo.EventCount;
 
         await chat.ClickAsync("Afzeggen");
@@ -118,7 +118,7 @@ public sealed class BookingConversationTests(BotFixture fixture) : IClassFixture
     public async Task CancelSomeoneElsesBooking_Refused()
     {
         var owner = fixture.NewConversation();
-        await BookPhoneAsync(owner);
+        await owner.BookAnonymouslyAsync("Kies Fatima");
         var cancel = Conversation.FindAction(owner.LastCard, "Afzeggen")["data"]!.AsObject();
         var demo = fixture.Bot.Services.GetRequiredService<DemoCalendarService>();
         var before = demo.EventCount;
@@ -162,7 +162,7 @@ public sealed class BookingConversationTests(BotFixture fixture) : IClassFixture
     public async Task AnonymousBooking_IcsLink_NeutralPrivateFile_TamperedLink404()
     {
         var chat = fixture.NewConversation();
-        await BookPhoneAsync(chat);
+        await chat.BookAnonymouslyAsync("Kies Fatima");
         var url = new Uri(Conversation.Descendants(chat.LastCard).First(o => o["type"]?.GetValue<string>() == "Action.OpenUrl")["url"]!.GetValue<string>());
 
         using var ics = await fixture.Bot.Http.GetAsync(url.PathAndQuery);
@@ -175,17 +175,5 @@ public sealed class BookingConversationTests(BotFixture fixture) : IClassFixture
         Assert.Contains("CLASS:PRIVATE", body, StringComparison.Ordinal);
         Assert.DoesNotContain("Fatima", body, StringComparison.Ordinal);
         Assert.Equal(System.Net.HttpStatusCode.NotFound, tampered.StatusCode);
-    }
-
-    private static async Task BookPhoneAsync(Conversation chat)
-    {
-        await chat.SendAsync("afspraak maken");
-        await chat.ClickAsync("Verder");
-        await chat.ClickAsync("Kies Fatima");
-        await chat.ClickAsync("Telefonisch");
-        await chat.ClickAsync("Dit tijdstip");
-        await chat.ClickAsync("Anonieme reservering");
-        await chat.ClickAsync("Overslaan");
-        await chat.ClickAsync("Ja, maak de afspraak");
     }
 }

@@ -71,14 +71,7 @@ public sealed class FiguresConversationTests(FiguresFixture fixture) : IClassFix
         await chat.ClickAsync("Nee");
         await chat.ClickAsync("Nee");
         Assert.Contains("Dank je voor je antwoorden", chat.LastCard.AllText(), StringComparison.Ordinal);
-        await chat.SendAsync("afspraak maken");
-        await chat.ClickAsync("Verder");
-        await chat.ClickAsync("Kies Anna");
-        await chat.ClickAsync("Telefonisch");
-        await chat.ClickAsync("Dit tijdstip");
-        await chat.ClickAsync("Anonieme reservering");
-        await chat.ClickAsync("Overslaan");
-        await chat.ClickAsync("Ja, maak de afspraak");
+        await chat.BookAnonymouslyAsync();
         Assert.Contains("Je afspraak staat", chat.LastCard.AllText(), StringComparison.Ordinal);
         var after = await fixture.CountsAsync();
 

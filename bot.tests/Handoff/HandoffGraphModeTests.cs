@@ -39,14 +39,7 @@ public sealed class HandoffGraphModeTests : IAsyncLifetime
     {
         var employee = new Conversation(_bot, _connector);
         await employee.SendAsync("SENTINEL-graph-55 ik wil met iemand praten over mijn leidinggevende");
-        await employee.SendAsync("afspraak maken");
-        await employee.ClickAsync("Verder");
-        await employee.ClickAsync("Kies Anna");
-        await employee.ClickAsync("In het echt");
-        await employee.ClickAsync("Dit tijdstip");
-        await employee.ClickAsync("Anonieme reservering");
-        await employee.ClickAsync("Overslaan");
-        await employee.ClickAsync("Ja, maak de afspraak");
+        await employee.BookAnonymouslyAsync(modeButton: "In het echt");
         var handoff = _connector.Activities.Last(a => a.Attachments?.FirstOrDefault()?.Content?.GetRawText().Contains("Afspraak via VP-wijzer", StringComparison.Ordinal) == true);
         var vp = new Conversation(_bot, _connector) { ConversationId = handoff.Conversation!.Id!, UserObjectId = "00000000-0000-0000-0000-0000000000a1" };
         return (employee, vp, JsonNode.Parse(handoff.Attachments![0].Content!.Value.GetRawText())!.AsObject());

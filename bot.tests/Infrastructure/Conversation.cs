@@ -51,6 +51,22 @@ public sealed class Conversation(BotHost bot, StandInConnector connector, string
         return SubmitAsync(action["data"]!.AsObject(), inputs);
     }
 
+    /// <summary>
+    /// Books through the cards as an employee would: "afspraak maken" → Verder → <paramref name="vpButton"/> →
+    /// <paramref name="modeButton"/> → the first time → anonymous reservation → no topic → confirm.
+    /// </summary>
+    public async Task BookAnonymouslyAsync(string vpButton = "Kies Anna", string modeButton = "Telefonisch")
+    {
+        await SendAsync("afspraak maken");
+        await ClickAsync("Verder");
+        await ClickAsync(vpButton);
+        await ClickAsync(modeButton);
+        await ClickAsync("Dit tijdstip");
+        await ClickAsync("Anonieme reservering");
+        await ClickAsync("Overslaan");
+        await ClickAsync("Ja, maak de afspraak");
+    }
+
     /// <summary>Sends an Action.Submit payload as Teams does: a message whose value is the data plus the inputs.</summary>
     public Task<IReadOnlyList<Activity>> SubmitAsync(JsonObject data, IDictionary<string, string>? inputs = null)
     {

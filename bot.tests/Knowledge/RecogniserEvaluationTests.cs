@@ -9,11 +9,7 @@ public sealed class RecogniserEvaluationTests
     [Fact]
     public void Classify_DevSet_AtLeast95PercentAndEveryCrisis()
     {
-        var rows = File.ReadAllLines(RepoPaths.DevSet)
-            .Where(l => !l.StartsWith('#') && l.Contains('\t', StringComparison.Ordinal))
-            .Select(l => l.Split('\t'))
-            .Select(p => (Expected: p[0].Trim(), Question: p[1].Trim()))
-            .ToList();
+        var rows = ReadSet(RepoPaths.DevSet);
 
         var results = rows.Select(r => (r.Expected, r.Question, Actual: TestKnowledge.Classifier.Classify(r.Question, Language.Nl).Topic)).ToList();
 
@@ -52,9 +48,8 @@ public sealed class RecogniserEvaluationTests
         static string Normalize(string s) => string.Join(' ', s.ToLowerInvariant().Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries)
             .Select(w => new string(w.Where(char.IsLetterOrDigit).ToArray())).Where(w => w.Length > 0));
         var evaluation = new[] { RepoPaths.DevSet, HeldOut("holdout.tsv"), HeldOut("holdout2.tsv") }
-            .SelectMany(File.ReadAllLines)
-            .Where(l => !l.StartsWith('#') && l.Contains('\t', StringComparison.Ordinal))
-            .Select(l => Normalize(l.Split('\t')[1]))
+            .SelectMany(ReadSet)
+            .Select(r => Normalize(r.Question))
             .Where(q => q.Split(' ').Length >= 3)
             .ToHashSet(StringComparer.Ordinal);
 
@@ -70,6 +65,14 @@ public sealed class RecogniserEvaluationTests
 
     private static string HeldOut(string name) => Path.Combine(RepoPaths.Root, "bot.tests", "Knowledge", name);
 
+    /// <summary>An evaluation file: "topic&lt;TAB&gt;question" per line; lines starting with # are comments.</summary>
+    private static List<(string Expected, string Question)> ReadSet(string path) =>
+        File.ReadAllLines(path)
+            .Where(l => !l.StartsWith('#') && l.Contains('\t', StringComparison.Ordinal))
+            .Select(l => l.Split('\t'))
+            .Select(p => (Expected: p[0].Trim(), Question: p[1].Trim()))
+            .ToList();
+
     /// <summary>
     /// The held-out sets are measurement, not training: the recorded numbers are in docs/BENCHMARKS.md. This floor
     /// only catches a regression; the crisis rules are the hidden set's: every crisis found, at most one false alarm.
@@ -79,11 +82,7 @@ public sealed class RecogniserEvaluationTests
     [InlineData("holdout2.tsv")]
     public void Classify_HeldOutSets_CrisisAlwaysFound_AtMostOneFalseAlarm(string name)
     {
-        var rows = File.ReadAllLines(HeldOut(name))
-            .Where(l => !l.StartsWith('#') && l.Contains('\t', StringComparison.Ordinal))
-            .Select(l => l.Split('\t'))
-            .Select(p => (Expected: p[0].Trim(), Question: p[1].Trim()))
-            .ToList();
+        var rows = ReadSet(HeldOut(name));
 
         var results = rows.Select(r => (r.Expected, r.Question, Actual: TestKnowledge.Classifier.Classify(r.Question, Language.Nl).Topic)).ToList();
 
@@ -99,11 +98,7 @@ public sealed class RecogniserEvaluationTests
     [Fact]
     public void Classify_RegressionSet_AtLeast90PercentAndEveryCrisis()
     {
-        var rows = File.ReadAllLines(Path.Combine(RepoPaths.Root, "bot.tests", "Knowledge", "regression.tsv"))
-            .Where(l => !l.StartsWith('#') && l.Contains('\t', StringComparison.Ordinal))
-            .Select(l => l.Split('\t'))
-            .Select(p => (Expected: p[0].Trim(), Question: p[1].Trim()))
-            .ToList();
+        var rows = ReadSet(HeldOut("regression.tsv"));
 
         var wrong = rows.Where(r => TestKnowledge.Classifier.Classify(r.Question, Language.Nl).Topic != r.Expected).Select(r => $"{r.Expected}: {r.Question}").ToList();
 

@@ -118,14 +118,7 @@ public sealed class SentinelSuiteTests : IAsyncLifetime
         {
             var other = Employee();
             await other.SendAsync($"{Next("book2")} ik wil praten");
-            await other.SendAsync("afspraak maken");
-            await other.ClickAsync("Verder");
-            await other.ClickAsync("Kies Anna");
-            await other.ClickAsync(mode);
-            await other.ClickAsync("Dit tijdstip");
-            await other.ClickAsync("Anonieme reservering");
-            await other.ClickAsync("Overslaan");
-            await other.ClickAsync("Ja, maak de afspraak");
+            await other.BookAnonymouslyAsync(modeButton: mode);
             var card = _connector.Activities.Last(a => a.Attachments?.FirstOrDefault()?.Content?.GetRawText().Contains("Afspraak via VP-wijzer", StringComparison.Ordinal) == true);
             await vp.ExecuteAsync(JsonNode.Parse(card.Attachments![0].Content!.Value.GetRawText())!.AsObject(), action);
         }

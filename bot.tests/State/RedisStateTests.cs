@@ -100,14 +100,7 @@ public sealed class RedisStateTests : IAsyncLifetime
         await chat.SendAsync("SENTINEL-redis-3a mijn collega pest me");
         await chat.SendAsync("check");
         await chat.ClickAsync("Een collega");
-        await chat.SendAsync("afspraak maken");
-        await chat.ClickAsync("Verder");
-        await chat.ClickAsync("Kies Anna");
-        await chat.ClickAsync("Telefonisch");
-        await chat.ClickAsync("Dit tijdstip");
-        await chat.ClickAsync("Anonieme reservering");
-        await chat.ClickAsync("Overslaan");
-        await chat.ClickAsync("Ja, maak de afspraak");
+        await chat.BookAnonymouslyAsync();
 
         var stored = string.Join("\n", await _redis.DumpValuesAsync());
         Assert.Contains("Je afspraak staat", chat.LastCard.AllText(), StringComparison.Ordinal);

@@ -37,8 +37,16 @@ public static partial class CrisisDetector
     /// own "crisis" guess is only trusted with such a word: "ik wil niet meer naar mijn werk" is distress
     /// about work, and gets the crisis routes offered first instead of shown as the answer.
     /// </summary>
-    public static bool HasDangerCue(string text) =>
-        !string.IsNullOrWhiteSpace(text) && DangerCue().IsMatch(Normalize(text)) && !LongAgo().IsMatch(Normalize(text));
+    public static bool HasDangerCue(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var normalized = Normalize(text);
+        return DangerCue().IsMatch(normalized) && !LongAgo().IsMatch(normalized);
+    }
 
     /// <summary>Lower case, accents removed, apostrophes unified, white space folded.</summary>
     internal static string Normalize(string text)

@@ -71,6 +71,11 @@ public sealed class Recogniser
 {
     private const int GramSize = 4;
 
+    /// <summary>A one-word question is answered directly only when the model is at least this sure ("pesten", "privacy").</summary>
+    private const double SingleWordCertainty = 0.7;
+
+    private const double SingleWordConfidenceCap = 0.3;
+
     [ThreadStatic]
     private static double[]? _docScratch;
 
@@ -132,11 +137,6 @@ public sealed class Recogniser
         }
         return new Recognition(_topicIds[order[0]], confidence, language, alternatives);
     }
-
-    /// <summary>A one-word question is answered directly only when the model is at least this sure ("pesten", "privacy").</summary>
-    private const double SingleWordCertainty = 0.7;
-
-    private const double SingleWordConfidenceCap = 0.3;
 
     /// <summary>Every topic with its score, best first: what <c>kb explain</c> prints for content editors.</summary>
     public IReadOnlyList<(string Topic, double Score)> Rank(string text, Language fallbackLanguage = Language.Nl)
