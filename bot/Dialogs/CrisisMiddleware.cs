@@ -15,7 +15,12 @@ public sealed class CrisisMiddleware(KnowledgeBase knowledge) : ITurnMiddleware
     public Task InvokeAsync(TurnContext context, Func<Task> continuation)
     {
         var activity = context.Activity;
-        if (activity.Type == ActivityTypes.Message && !string.IsNullOrWhiteSpace(activity.Text) && CrisisDetector.IsCrisis(activity.Text))
+        if (activity.Type != ActivityTypes.Message || string.IsNullOrWhiteSpace(activity.Text))
+        {
+            return continuation();
+        }
+
+        if (CrisisDetector.IsCrisis(activity.Text))
         {
             var text = knowledge[TopicIds.Crisis].Text(context.Language);
             context.State.LastTopic = TopicIds.Crisis;
@@ -24,6 +29,7 @@ public sealed class CrisisMiddleware(KnowledgeBase knowledge) : ITurnMiddleware
             return Task.CompletedTask;
         }
 
+        context.CrisisRuledOut = true;
         return continuation();
     }
 }

@@ -62,7 +62,7 @@ public sealed class KnowledgeDialogs(KnowledgeBase knowledge, QuestionClassifier
 
     private Task AnswerTextAsync(TurnContext context)
     {
-        var recognition = classifier.Classify(context.Activity.Text ?? string.Empty, context.Language);
+        var recognition = classifier.Classify(context.Activity.Text ?? string.Empty, context.Language, context.CrisisRuledOut);
         if (recognition.Topic == TopicIds.Crisis)
         {
             context.CountCrisis();

@@ -19,7 +19,7 @@ public static partial class CrisisDetector
         }
 
         var normalized = Normalize(text);
-        if (SuicideOrSelfHarm().IsMatch(normalized) || AcuteAlways().IsMatch(normalized))
+        if (SuicideOrSelfHarm().IsMatch(normalized) || SuicideOrSelfHarmLookAhead().IsMatch(normalized) || AcuteAlways().IsMatch(normalized))
         {
             return true;
         }
@@ -92,12 +92,16 @@ public static partial class CrisisDetector
         @"|kill (myself|my self|meself)|\bend (my|it all|my own) (life|lives)|\bend it all\b|\btake my (own )?life|\bwant to die\b|\bwanna die\b|\bwish i (was|were) dead|\bbetter off (dead|without me)" +
         @"|\b(don'?t|do not|dont) want to (live|be alive|exist|be here)( anymore| any more)?\b|\bno (reason|point) (in |to )?(living|live|go on)|\bpoint (of|in) (going on|carrying on|living|being alive)|\bcan'?t go on\b|\bnot worth living" +
         @"|\b(hurt|hurting|harm|harming|cut|cutting) (myself|my self)|\bsuicidal|\bending my life|\bnot want to wake up|\bwant to disappear forever" +
-        @"|\bgeen uitweg (meer )?(zien|zie|ziet|hebben|heb)\b|\bik zie geen uitweg|\bgeen uitweg meer\b|\bno way out\b(?! of)|\bhet hoeft (voor mij |voor mijn part )?(allemaal )?(niet|nie) meer" +
-        @"|\b(want to|wanna|wish i could) disappear\b|\bwil (voor altijd |gewoon )?verdwijnen|\bverdwijnen voor altijd|\b(mijn |al mijn |mn |m'n )?spullen (al )?(weg ?gegeven|weg ?geven|weggedaan)|\b(gave|give|giving|given) away (all )?(my|my own) (stuff|things|belongings)|\bmaakt (toch |allemaal |voor mij )?(niet|nie) meer uit( wat)?\b(?! of)|\bnothing matters anymore" +
+        @"|\bgeen uitweg (meer )?(zien|zie|ziet|hebben|heb)\b|\bik zie geen uitweg|\bgeen uitweg meer\b|\bhet hoeft (voor mij |voor mijn part )?(allemaal )?(niet|nie) meer" +
+        @"|\b(want to|wanna|wish i could) disappear\b|\bwil (voor altijd |gewoon )?verdwijnen|\bverdwijnen voor altijd|\b(mijn |al mijn |mn |m'n )?spullen (al )?(weg ?gegeven|weg ?geven|weggedaan)|\b(gave|give|giving|given) away (all )?(my|my own) (stuff|things|belongings)|\bnothing matters anymore" +
         @"|\b(ge)?sn(ij|e)(d|den)? in (mijn|mn|m'n) (arm|armen|been|benen|pols|polsen|huid)|\bin (mijn|mn|m'n) (arm|armen|been|benen|pols|polsen) (ge)?sn(ij|e)(d|den)|\bcut(ting)? (into )?my (arm|arms|wrist|wrists|leg|legs|skin)" +
         @"|van het leven (te )?beroven|\bmezelf (van het leven|om het leven)",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SuicideOrSelfHarm();
+
+    // The two phrasings of SuicideOrSelfHarm that need a look-ahead, which the non-backtracking engine does not have.
+    [GeneratedRegex(@"\bno way out\b(?! of)|\bmaakt (toch |allemaal |voor mij )?(niet|nie) meer uit( wat)?\b(?! of)", RegexOptions.CultureInvariant)]
+    private static partial Regex SuicideOrSelfHarmLookAhead();
 
     // Always acute: weapons, rape, calls for help now.
     [GeneratedRegex(
@@ -106,13 +110,13 @@ public static partial class CrisisDetector
         @"|\bhelp( me)?[!]* ?(nu|snel|alsjeblieft)[!]*$|\bhelp me now\b|\bmoet ik (de )?(politie|112) bellen|\bshould i call (the police|112|911)" +
         @"|\bjust (been )?(sexually )?(assaulted|attacked|punched|beaten|kicked|stabbed|raped)|\b(is|are|keeps) (hitting|attacking|beating|punching|kicking|stabbing) me" +
         @"|\b(gaat|zal|wil|komt) (me|mij) (\w+ )?(iets|wat) aan ?doen|\b(me|mij) (\w+ )?(iets|wat) aan (gaat|zal|wil|komt) doen|\b(me|mij) (\w+ )?(iets|wat) (gaat|zal|wil) aandoen|\b(hij|zij|ze) staat (nu |hier )?(voor|bij) (mijn|m'n|de) (deur|huis|auto)|\bnet (nog )?(geslagen|aangevallen|mishandeld|geschopt|aangerand|verkracht|gestoken)",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex AcuteAlways();
 
     [GeneratedRegex(
         @"bedreig|dreigt|dreigen|(^|\s)sla(at|an)?\b|geslagen|aangevallen|valt (me|mij) aan|mishandel|schopt|schoppen|achtervolg|stalk|vermoorden|dood (maken|slaan)|pijn doen|aanrand|aangerand|bang dat (hij|zij|ze) (me|mij)" +
         @"|threaten|\bhit(ting)? me|\bhurt(ing)? me|attack|beat(ing)? me|following me|stalking|kill me|going to hurt",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Threat();
 
     [GeneratedRegex(
@@ -124,19 +128,19 @@ public static partial class CrisisDetector
     [GeneratedRegex(
         @"\b(dood|doden|sterven|overlijden|leven|zelfmoord\w*|suicid\w*|pil|pillen|pilletjes|medicijnen|mes|messen|wapen\w*|pistool|schaar|gevaar|bang|doodsbang|spring\w*|trein|dak|brug|snij\w*|gesneden|pijn|aandoen|verkracht\w*|aangerand|aanrand\w*|geslagen|slaat|sloeg|bedreig\w*|vecht\w*|gevochten|achtervolg\w*|politie|112|113|afscheid\w*|missen|beter af|aan ?(gaat |zal |wil |te )?doen|wakker|uitweg|uitzichtloos|hopeloos|wanhopig|verdwijnen|einde?)\b" +
         @"|\b(die|died|dies|dying|dead|death|life|living|alive|kill\w*|suicid\w*|pills?|knife|gun|weapon|scissors|danger|scared|afraid|jump\w*|roof|bridge|cut|cutting|hurt\w*|harm\w*|rape\w*|assault\w*|attack\w*|hit|hitting|beat|beating|punch\w*|threat\w*|police|goodbye|miss me|wake up|hopeless|desperate|disappear|go on|going on|better off|be here|ending|end it)\b",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DangerCue();
 
     // A threat of serious violence, acute unless it clearly lies in the past ("threatened to fire me" is not one).
     [GeneratedRegex(
         @"\bthreaten\w* (me |us )?(to|with) (hit|hurt|kill|beat|stab|attack|shoot|a knife|a gun)|\bdreigt? (me |mij )?(te )?(slaan|vermoorden|dood te (maken|slaan)|neer te steken|in elkaar te slaan|te steken)" +
         @"|\b(he'?ll|she'?ll|they'?ll|will|going to|gonna) (kill|shoot|stab) (us|me|everyone|you|them)|\b(ons|iedereen|jullie|mij|me) (allemaal )?(gaat |zal )?(vermoorden|doodmaken|dood maken|neersteken|neerschieten)",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ViolentThreat();
 
     // Clearly in the past: then it is not acute, whatever the words (the regexes above still win).
     [GeneratedRegex(
         @"\b(vorig|vorige) (jaar|maand|week)|\b(jaren|maanden|weken|jaar|maand) geleden|\bin (19|20)\d\d\b|\blast (year|month|week)|\b(years|months|weeks|a year|a month) ago",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex LongAgo();
 }

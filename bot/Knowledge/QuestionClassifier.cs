@@ -14,10 +14,13 @@ public sealed class QuestionClassifier(Recogniser recogniser)
     /// <summary>Below this confidence the bot asks which topic was meant.</summary>
     public const double ClarifyBelow = 0.35;
 
-    public Recognition Classify(string text, Language fallbackLanguage)
+    /// <param name="text">What the person typed.</param>
+    /// <param name="fallbackLanguage">The language to assume when the text does not tell.</param>
+    /// <param name="crisisRuledOut">True only when <see cref="CrisisDetector.IsCrisis"/> already returned false for this very text.</param>
+    public Recognition Classify(string text, Language fallbackLanguage, bool crisisRuledOut = false)
     {
         var recognition = recogniser.Recognise(text, fallbackLanguage);
-        if (CrisisDetector.IsCrisis(text))
+        if (!crisisRuledOut && CrisisDetector.IsCrisis(text))
         {
             return recognition with { Topic = TopicIds.Crisis, Confidence = 1.0 };
         }

@@ -281,26 +281,16 @@ public sealed class Recogniser
                 continue;
             }
 
-            var family = feature[0];
-            var familyWeight = family switch
-            {
-                's' => _settings.StemWeight,
-                'b' => _settings.BigramWeight,
-                _ => _settings.CharGramWeight,
-            };
-            var idf = index.Idf[feature];
-            var averageLength = index.AverageLength(family);
             foreach (var posting in postings)
             {
-                var length = index.Docs[posting.Doc].Length(family);
-                var tf = posting.Frequency;
-                var bm25 = idf * tf * (_settings.K1 + 1) / (tf + (_settings.K1 * (1 - _settings.B + (_settings.B * length / averageLength))));
                 if (docScores[posting.Doc] == 0)
                 {
                     touched.Add(posting.Doc);
                 }
 
-                docScores[posting.Doc] += bm25 * familyWeight * queryWeight;
+                // Contribution = BM25 of the feature in this document times its family's weight, worked out once
+                // when the index is built (issue 10: this loop was the recogniser's hottest code).
+                docScores[posting.Doc] += posting.Contribution * queryWeight;
             }
         }
 
@@ -436,9 +426,19 @@ public sealed class Recogniser
         var maxDistance = word.Length >= 8 ? 2 : 1;
         string? best = null;
         var bestDistance = maxDistance + 1;
-        foreach (var candidate in index.VocabularyList)
+        var mask = CharacterMask(word);
+        var vocabulary = index.VocabularyList;
+        var masks = index.VocabularyMasks;
+        for (var i = 0; i < vocabulary.Length; i++)
         {
+            var candidate = vocabulary[i];
             if (Math.Abs(candidate.Length - word.Length) > maxDistance || candidate.Length < 4)
+            {
+                continue;
+            }
+
+            // Cheap necessary condition first: each edit changes at most two characters' presence.
+            if (System.Numerics.BitOperations.PopCount(mask ^ masks[i]) > 2 * (bestDistance - 1))
             {
                 continue;
             }
@@ -476,7 +476,7 @@ public sealed class Recogniser
     private LanguageIndex BuildIndex(KnowledgeBase knowledge, Language language)
     {
         var docs = new List<Doc>();
-        var postings = new Dictionary<string, List<Posting>>(StringComparer.Ordinal);
+        var postings = new Dictionary<string, List<RawPosting>>(StringComparer.Ordinal);
         var vocabulary = new HashSet<string>(StringComparer.Ordinal);
 
         void AddDoc(int topic, string text, double weight)
@@ -536,7 +536,7 @@ public sealed class Recogniser
                     postings[feature] = list = [];
                 }
 
-                list.Add(new Posting(id, count));
+                list.Add(new RawPosting(id, count));
             }
         }
 
@@ -565,16 +565,61 @@ public sealed class Recogniser
             p => p.Key,
             p => Math.Log(1 + ((n - p.Value.Count + 0.5) / (p.Value.Count + 0.5))),
             StringComparer.Ordinal);
+        var averageLength = new Dictionary<char, double>
+        {
+            ['s'] = docs.Average(d => (double)d.Stems),
+            ['b'] = docs.Average(d => (double)d.Bigrams),
+            ['c'] = docs.Average(d => (double)d.Grams),
+        };
+        var scored = postings.ToFrozenDictionary(
+            p => p.Key,
+            p =>
+            {
+                var family = p.Key[0];
+                var familyWeight = family switch
+                {
+                    's' => _settings.StemWeight,
+                    'b' => _settings.BigramWeight,
+                    _ => _settings.CharGramWeight,
+                };
+                var featureIdf = idf[p.Key];
+                var average = averageLength[family is 's' or 'b' ? family : 'c'];
+                return p.Value.Select(raw =>
+                {
+                    var length = docs[raw.Doc].Length(family);
+                    var tf = raw.Frequency;
+                    var bm25 = featureIdf * tf * (_settings.K1 + 1) / (tf + (_settings.K1 * (1 - _settings.B + (_settings.B * length / average))));
+                    return new Posting(raw.Doc, bm25 * familyWeight);
+                }).ToArray();
+            },
+            StringComparer.Ordinal);
+        var vocabularyList = vocabulary.Order(StringComparer.Ordinal).ToArray();
         return new LanguageIndex(
             language,
             docs.ToArray(),
-            postings.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal),
+            scored,
             idf,
             vocabulary.ToFrozenSet(StringComparer.Ordinal),
-            vocabulary.Order(StringComparer.Ordinal).ToArray());
+            vocabularyList,
+            vocabularyList.Select(CharacterMask).ToArray());
     }
 
-    private readonly record struct Posting(int Doc, int Frequency);
+    /// <summary>One bit per character (folded into 64): words within edit distance d differ in at most 2d bits.</summary>
+    private static ulong CharacterMask(string word)
+    {
+        var mask = 0UL;
+        foreach (var c in word)
+        {
+            mask |= 1UL << (c & 63);
+        }
+
+        return mask;
+    }
+
+    private readonly record struct RawPosting(int Doc, int Frequency);
+
+    /// <summary>A document holding a feature, with what that feature adds to the document's score.</summary>
+    private readonly record struct Posting(int Doc, double Contribution);
 
     private sealed record Doc(int Topic, double Weight, int Stems, int Bigrams, int Grams)
     {
@@ -587,12 +632,9 @@ public sealed class Recogniser
         FrozenDictionary<string, Posting[]> postings,
         FrozenDictionary<string, double> idf,
         FrozenSet<string> vocabulary,
-        string[] vocabularyList)
+        string[] vocabularyList,
+        ulong[] vocabularyMasks)
     {
-        private readonly double _avgStems = docs.Average(d => (double)d.Stems);
-        private readonly double _avgBigrams = docs.Average(d => (double)d.Bigrams);
-        private readonly double _avgGrams = docs.Average(d => (double)d.Grams);
-
         public Language Language { get; } = language;
 
         public Doc[] Docs { get; } = docs;
@@ -607,7 +649,8 @@ public sealed class Recogniser
 
         public string[] VocabularyList { get; } = vocabularyList;
 
-        public double AverageLength(char family) => family switch { 's' => _avgStems, 'b' => _avgBigrams, _ => _avgGrams };
+        /// <summary><see cref="CharacterMask"/> of each word in <see cref="VocabularyList"/>.</summary>
+        public ulong[] VocabularyMasks { get; } = vocabularyMasks;
     }
 }
 
