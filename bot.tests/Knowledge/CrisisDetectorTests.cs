@@ -32,6 +32,8 @@ public sealed class CrisisDetectorTests
     [InlineData("ik heb weer in m'n pols gesneden")]
     [InlineData("he threatened to stab me and he is still in the building")]
     [InlineData("die man aan de balie zegt dat hij ons allemaal gaat vermoorden")]
+    [InlineData("het maakt voor mij niet meer uit wat er gebeurt")]
+    [InlineData("There is NO WAY OUT")]
     public void IsCrisis_SignsOfDanger_True(string text)
     {
         var result = CrisisDetector.IsCrisis(text);
@@ -87,5 +89,20 @@ public sealed class CrisisDetectorTests
         var result = classifier.Classify(text, VpWijzer.State.Language.Nl);
 
         Assert.Equal(TopicIds.Crisis, result.Topic);
+    }
+
+    [Theory]
+    [InlineData("he is outside my house right now and threatening me")]
+    [InlineData("het maakt voor mij niet meer uit wat er gebeurt")]
+    public void Classify_ByDefault_RunsTheDetectorItself(string text)
+    {
+        // The crisis middleware runs the detector and may tell the classifier so (crisisRuledOut); every other
+        // caller (kb ask, tests, a future channel) gets the detector by default.
+        var classifier = VpWijzer.Tests.Infrastructure.TestKnowledge.Classifier;
+
+        var result = classifier.Classify(text, VpWijzer.State.Language.Nl);
+
+        Assert.Equal(TopicIds.Crisis, result.Topic);
+        Assert.Equal(1.0, result.Confidence);
     }
 }

@@ -110,13 +110,13 @@ public static partial class CrisisDetector
         @"|\bhelp( me)?[!]* ?(nu|snel|alsjeblieft)[!]*$|\bhelp me now\b|\bmoet ik (de )?(politie|112) bellen|\bshould i call (the police|112|911)" +
         @"|\bjust (been )?(sexually )?(assaulted|attacked|punched|beaten|kicked|stabbed|raped)|\b(is|are|keeps) (hitting|attacking|beating|punching|kicking|stabbing) me" +
         @"|\b(gaat|zal|wil|komt) (me|mij) (\w+ )?(iets|wat) aan ?doen|\b(me|mij) (\w+ )?(iets|wat) aan (gaat|zal|wil|komt) doen|\b(me|mij) (\w+ )?(iets|wat) (gaat|zal|wil) aandoen|\b(hij|zij|ze) staat (nu |hier )?(voor|bij) (mijn|m'n|de) (deur|huis|auto)|\bnet (nog )?(geslagen|aangevallen|mishandeld|geschopt|aangerand|verkracht|gestoken)",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex AcuteAlways();
 
     [GeneratedRegex(
         @"bedreig|dreigt|dreigen|(^|\s)sla(at|an)?\b|geslagen|aangevallen|valt (me|mij) aan|mishandel|schopt|schoppen|achtervolg|stalk|vermoorden|dood (maken|slaan)|pijn doen|aanrand|aangerand|bang dat (hij|zij|ze) (me|mij)" +
         @"|threaten|\bhit(ting)? me|\bhurt(ing)? me|attack|beat(ing)? me|following me|stalking|kill me|going to hurt",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex Threat();
 
     [GeneratedRegex(
@@ -128,19 +128,19 @@ public static partial class CrisisDetector
     [GeneratedRegex(
         @"\b(dood|doden|sterven|overlijden|leven|zelfmoord\w*|suicid\w*|pil|pillen|pilletjes|medicijnen|mes|messen|wapen\w*|pistool|schaar|gevaar|bang|doodsbang|spring\w*|trein|dak|brug|snij\w*|gesneden|pijn|aandoen|verkracht\w*|aangerand|aanrand\w*|geslagen|slaat|sloeg|bedreig\w*|vecht\w*|gevochten|achtervolg\w*|politie|112|113|afscheid\w*|missen|beter af|aan ?(gaat |zal |wil |te )?doen|wakker|uitweg|uitzichtloos|hopeloos|wanhopig|verdwijnen|einde?)\b" +
         @"|\b(die|died|dies|dying|dead|death|life|living|alive|kill\w*|suicid\w*|pills?|knife|gun|weapon|scissors|danger|scared|afraid|jump\w*|roof|bridge|cut|cutting|hurt\w*|harm\w*|rape\w*|assault\w*|attack\w*|hit|hitting|beat|beating|punch\w*|threat\w*|police|goodbye|miss me|wake up|hopeless|desperate|disappear|go on|going on|better off|be here|ending|end it)\b",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex DangerCue();
 
     // A threat of serious violence, acute unless it clearly lies in the past ("threatened to fire me" is not one).
     [GeneratedRegex(
         @"\bthreaten\w* (me |us )?(to|with) (hit|hurt|kill|beat|stab|attack|shoot|a knife|a gun)|\bdreigt? (me |mij )?(te )?(slaan|vermoorden|dood te (maken|slaan)|neer te steken|in elkaar te slaan|te steken)" +
         @"|\b(he'?ll|she'?ll|they'?ll|will|going to|gonna) (kill|shoot|stab) (us|me|everyone|you|them)|\b(ons|iedereen|jullie|mij|me) (allemaal )?(gaat |zal )?(vermoorden|doodmaken|dood maken|neersteken|neerschieten)",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex ViolentThreat();
 
     // Clearly in the past: then it is not acute, whatever the words (the regexes above still win).
     [GeneratedRegex(
         @"\b(vorig|vorige) (jaar|maand|week)|\b(jaren|maanden|weken|jaar|maand) geleden|\bin (19|20)\d\d\b|\blast (year|month|week)|\b(years|months|weeks|a year|a month) ago",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex LongAgo();
 }
