@@ -10,7 +10,7 @@ namespace VpWijzer.Load;
 /// they just got (as bot.tests/Dialogs/BookingConversationTests does), reads at least 300 ms between clicks, and
 /// cancels at the end so the demo calendars do not fill up.
 /// </summary>
-public sealed class BookingLoad(Generator generator, StandInConnector connector)
+public sealed class BookingLoad(Generator generator, StandInConnector connector, string peoplePrefix = "bench-book-")
 {
     private static readonly string[] Steps = ["Verder", "Kies ", "Telefonisch", "Dit tijdstip", "Anonieme reservering", "Overslaan", "Ja, maak de afspraak", "Afzeggen"];
 
@@ -36,7 +36,7 @@ public sealed class BookingLoad(Generator generator, StandInConnector connector)
                 await Task.Delay(TimeSpan.FromTicks(wait * TimeSpan.TicksPerSecond / Stopwatch.Frequency)).ConfigureAwait(false);
             }
 
-            var person = _idle.TryPeek(out var p) && p.ReadyAt <= Stopwatch.GetTimestamp() && _idle.TryDequeue(out p) ? p : new Person("bench-book-" + Interlocked.Increment(ref _people));
+            var person = _idle.TryPeek(out var p) && p.ReadyAt <= Stopwatch.GetTimestamp() && _idle.TryDequeue(out p) ? p : new Person(peoplePrefix + Interlocked.Increment(ref _people));
             tasks.Add(StepAsync(person, due, result));
         }
 

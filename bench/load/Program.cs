@@ -9,8 +9,8 @@ using VpWijzer.Load;
 
 // Issue 10 load generator. Every mode runs its own stand-in connector (Kestrel on a free loopback port) in this
 // process, so "turn latency" is: scheduled send time -> last reply of that turn arrived at the connector, on one clock.
-//   qa       --target URL --rate R --seconds S [--questions dev.tsv] [--conversations N]
-//   booking  --target URL --rate R --seconds S          (demo-mode booking flow, card submits, ends with a cancel)
+//   qa       --target URL --rate R --seconds S [--questions dev.tsv] [--conversations N] [--warmup S, default 2]
+//   booking  --target URL --rate R --seconds S [--warmup S] (demo-mode booking flow, card submits, ends with a cancel)
 //   fill     --target URL --count N --rate R            (N distinct conversations, one question each)
 //   coldstart --questions dev.tsv -- <command> <args>   (process start -> first reply at the connector)
 var mode = args.Length > 0 ? args[0] : "help";
@@ -25,7 +25,16 @@ switch (mode)
     {
         var conversations = opts.Whole("conversations", 2000);
         using var gen = new Generator(opts.Get("target", "http://127.0.0.1:3978/api/messages"), connector);
-        var result = await gen.RunFixedRateAsync(opts.Whole("rate", 1000), opts.Real("seconds", 10), i =>
+        var rate = opts.Whole("rate", 1000);
+        if (opts.Real("warmup", 2) is > 0 and var warmup)
+        {
+            // This process is new every run: its HttpClient pool, its stand-in connector and its own code start cold.
+            // The same load, unmeasured, first; otherwise the generator's start-up shows up as the target's p99.
+            await gen.RunFixedRateAsync(rate, warmup, i =>
+                Activities.Message(connector.ServiceUrl, $"bench-warm-{i % conversations}", questions[i % questions.Length])).ConfigureAwait(false);
+        }
+
+        var result = await gen.RunFixedRateAsync(rate, opts.Real("seconds", 10), i =>
             Activities.Message(connector.ServiceUrl, $"bench-qa-{i % conversations}", questions[i % questions.Length])).ConfigureAwait(false);
         result.Print("qa");
         return result.Errors == 0 ? 0 : 1;
@@ -45,6 +54,12 @@ switch (mode)
     case "booking":
     {
         using var gen = new Generator(opts.Get("target", "http://127.0.0.1:3978/api/messages"), connector);
+        if (opts.Real("warmup", 2) is > 0 and var warmup)
+        {
+            // Unmeasured people first (see qa); they book and cancel like the measured ones.
+            await new BookingLoad(gen, connector, "bench-book-warm-").RunAsync(opts.Whole("rate", 200), warmup).ConfigureAwait(false);
+        }
+
         var result = await new BookingLoad(gen, connector).RunAsync(opts.Whole("rate", 200), opts.Real("seconds", 10)).ConfigureAwait(false);
         result.Print("booking");
         return result.Errors == 0 ? 0 : 1;
