@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.IO.Pipelines;
 using System.Net;
 using System.Text.Json;
 using Microsoft.AspNetCore.Http.Features;
@@ -48,31 +46,10 @@ public static class ActivityEndpoint
             return Results.StatusCode(403);
         }
 
-        var limit = endpointOptions.Value.MaxActivityBytes;
-        if (http.Request.ContentLength > limit)
+        var (activity, status) = await ActivityRequest.ReadActivityAsync(http.Request, endpointOptions.Value.MaxActivityBytes, ct).ConfigureAwait(false);
+        if (activity is null)
         {
-            return Results.StatusCode(413);
-        }
-
-        var body = await ReadBodyAsync(http.Request.BodyReader, limit, ct).ConfigureAwait(false);
-        if (body is null)
-        {
-            return Results.StatusCode(413);
-        }
-
-        Activity? activity;
-        try
-        {
-            activity = ProtocolJson.DeserializeActivity(body);
-        }
-        catch (JsonException)
-        {
-            return Results.StatusCode(400);
-        }
-
-        if (activity is null || string.IsNullOrEmpty(activity.Type))
-        {
-            return Results.StatusCode(400);
+            return Results.StatusCode(status);
         }
 
         if (devMode)
@@ -145,30 +122,7 @@ public static class ActivityEndpoint
         return Results.Ok();
     }
 
-    private static bool IsSupported(string type) => type is ActivityTypes.Message or ActivityTypes.Invoke or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate;
-
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(PipeReader reader, int limit, CancellationToken ct)
-    {
-        while (true)
-        {
-            var read = await reader.ReadAsync(ct).ConfigureAwait(false);
-            if (read.Buffer.Length > limit)
-            {
-                reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-                return null;
-            }
-
-            if (read.IsCompleted)
-            {
-                var bytes = read.Buffer.ToArray();
-                reader.AdvanceTo(read.Buffer.End);
-                return bytes;
-            }
-
-            reader.AdvanceTo(read.Buffer.Start, read.Buffer.End);
-        }
-    }
+    private static bool IsSupported(string? type) => type is ActivityTypes.Message or ActivityTypes.Invoke or ActivityTypes.ConversationUpdate or ActivityTypes.InstallationUpdate;
 
     internal static bool IsLoopback(HttpContext http)
     {

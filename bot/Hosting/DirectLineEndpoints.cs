@@ -163,25 +163,10 @@ public static partial class DirectLineEndpoints
             return error!;
         }
 
-        var body = await ReadBodyAsync(http, chatOptions.Value.MaxActivityBytes).ConfigureAwait(false);
-        if (body is null)
+        var (posted, status) = await ActivityRequest.ReadActivityAsync(http.Request, chatOptions.Value.MaxActivityBytes, http.RequestAborted).ConfigureAwait(false);
+        if (posted is null)
         {
-            return Results.StatusCode(413);
-        }
-
-        Activity? posted;
-        try
-        {
-            posted = ProtocolJson.DeserializeActivity(body);
-        }
-        catch (JsonException)
-        {
-            return Results.StatusCode(400);
-        }
-
-        if (posted is null || string.IsNullOrEmpty(posted.Type))
-        {
-            return Results.StatusCode(400);
+            return Results.StatusCode(status);
         }
 
         if (posted.Type != ActivityTypes.Message)
@@ -356,7 +341,7 @@ public static partial class DirectLineEndpoints
 
     private static async Task<string?> ReadStartLocaleAsync(HttpContext http)
     {
-        var body = await ReadBodyAsync(http, 4096).ConfigureAwait(false);
+        var body = await ActivityRequest.ReadBodyAsync(http.Request, 4096, http.RequestAborted).ConfigureAwait(false);
         if (body is not { Length: > 0 })
         {
             return null;
@@ -375,30 +360,6 @@ public static partial class DirectLineEndpoints
         {
             return null;
         }
-    }
-
-    /// <summary>Reads at most <paramref name="limit"/> bytes; null when the body is larger.</summary>
-    private static async Task<byte[]?> ReadBodyAsync(HttpContext http, int limit)
-    {
-        if (http.Request.ContentLength > limit)
-        {
-            return null;
-        }
-
-        using var buffer = new MemoryStream();
-        var chunk = new byte[8192];
-        int read;
-        while ((read = await http.Request.Body.ReadAsync(chunk, http.RequestAborted).ConfigureAwait(false)) > 0)
-        {
-            if (buffer.Length + read > limit)
-            {
-                return null;
-            }
-
-            buffer.Write(chunk, 0, read);
-        }
-
-        return buffer.ToArray();
     }
 
     [GeneratedRegex("^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8}){0,3}$")]
