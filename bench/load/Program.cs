@@ -26,16 +26,16 @@ switch (mode)
         var conversations = opts.Whole("conversations", 2000);
         using var gen = new Generator(opts.Get("target", "http://127.0.0.1:3978/api/messages"), connector);
         var rate = opts.Whole("rate", 1000);
+        Func<int, JsonObject> QaTurns(string prefix) => i =>
+            Activities.Message(connector.ServiceUrl, $"{prefix}-{i % conversations}", questions[i % questions.Length]);
         if (opts.Real("warmup", 2) is > 0 and var warmup)
         {
             // This process is new every run: its HttpClient pool, its stand-in connector and its own code start cold.
             // The same load, unmeasured, first; otherwise the generator's start-up shows up as the target's p99.
-            await gen.RunFixedRateAsync(rate, warmup, i =>
-                Activities.Message(connector.ServiceUrl, $"bench-warm-{i % conversations}", questions[i % questions.Length])).ConfigureAwait(false);
+            await gen.RunFixedRateAsync(rate, warmup, QaTurns("bench-warm")).ConfigureAwait(false);
         }
 
-        var result = await gen.RunFixedRateAsync(rate, opts.Real("seconds", 10), i =>
-            Activities.Message(connector.ServiceUrl, $"bench-qa-{i % conversations}", questions[i % questions.Length])).ConfigureAwait(false);
+        var result = await gen.RunFixedRateAsync(rate, opts.Real("seconds", 10), QaTurns("bench-qa")).ConfigureAwait(false);
         result.Print("qa");
         return result.Errors == 0 ? 0 : 1;
     }

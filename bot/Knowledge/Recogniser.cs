@@ -565,12 +565,8 @@ public sealed class Recogniser
             p => p.Key,
             p => Math.Log(1 + ((n - p.Value.Count + 0.5) / (p.Value.Count + 0.5))),
             StringComparer.Ordinal);
-        var averageLength = new Dictionary<char, double>
-        {
-            ['s'] = docs.Average(d => (double)d.Stems),
-            ['b'] = docs.Average(d => (double)d.Bigrams),
-            ['c'] = docs.Average(d => (double)d.Grams),
-        };
+        double averageStems = docs.Average(d => (double)d.Stems), averageBigrams = docs.Average(d => (double)d.Bigrams), averageGrams = docs.Average(d => (double)d.Grams);
+        double AverageLength(char family) => family switch { 's' => averageStems, 'b' => averageBigrams, _ => averageGrams };
         var scored = postings.ToFrozenDictionary(
             p => p.Key,
             p =>
@@ -583,7 +579,7 @@ public sealed class Recogniser
                     _ => _settings.CharGramWeight,
                 };
                 var featureIdf = idf[p.Key];
-                var average = averageLength[family is 's' or 'b' ? family : 'c'];
+                var average = AverageLength(family);
                 return p.Value.Select(raw =>
                 {
                     var length = docs[raw.Doc].Length(family);
