@@ -11,13 +11,14 @@ try
     await app.RunAsync().ConfigureAwait(false);
     return 0;
 }
-catch (ContentInvalidException ex)
+catch (Exception ex) when (StartupChecks.TryDescribe(ex, out var lines, out var exitCode))
 {
-    await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-    return 3;
-}
-catch (VpWijzer.Scheduling.DirectoryInvalidException ex)
-{
-    await Console.Error.WriteLineAsync(ex.Message).ConfigureAwait(false);
-    return 4;
+    // One line per problem, naming the key and what to do; the exit codes are listed in README.md.
+    await Console.Error.WriteLineAsync("vp-wijzer will not start: " + lines[0]).ConfigureAwait(false);
+    foreach (var line in lines.Skip(1))
+    {
+        await Console.Error.WriteLineAsync(line).ConfigureAwait(false);
+    }
+
+    return exitCode;
 }

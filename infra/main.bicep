@@ -247,8 +247,8 @@ resource plan 'Microsoft.Web/serverfarms@2025-03-01' = {
 
 // App settings use the bot's own configuration keys (bot/appsettings.json and the *Options classes), with __ for ':'.
 var appSettings = [
-  // Kestrel: App Service forwards to 8080; an environment value overrides "Urls" in appsettings.json.
-  { name: 'Urls', value: 'http://0.0.0.0:8080' }
+  // Kestrel: App Service forwards to 8080. ASPNETCORE_HTTP_PORTS is what the platform and ASP.NET Core document.
+  { name: 'ASPNETCORE_HTTP_PORTS', value: '8080' }
   { name: 'WEBSITES_PORT', value: '8080' }
   { name: 'Bot__MicrosoftAppId', value: identity.properties.clientId }
   { name: 'Bot__MicrosoftAppTenantId', value: tenant().tenantId }

@@ -29,6 +29,7 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime
                 ["Bot:EntraOpenIdMetadataUrl"] = _openId.MetadataUrl,
                 ["Bot:RequireHttpsMetadata"] = "false",
                 ["Bot:MicrosoftAppPassword"] = "not-used-in-tests",
+                ["State:KeySalt"] = "a-test-salt-that-is-long-enough-0123456789",
             },
             services => services.AddSingleton<IConnectorTokenProvider>(new NoTokenProvider()));
     }

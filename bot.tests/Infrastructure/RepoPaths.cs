@@ -9,7 +9,7 @@ public static class RepoPaths
 
     public static string Snapshots => Path.Combine(Root, "bot.tests", "Cards", "Snapshots");
 
-    public static string DevSet => Path.Combine(Root, "..", "shared", "eval", "dev.tsv");
+    public static string DevSet => Path.Combine(Root, "bot.tests", "Evaluation", "dev.tsv");
 
     private static string FindRoot()
     {

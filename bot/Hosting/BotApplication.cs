@@ -10,6 +10,11 @@ public static class BotApplication
     /// <summary>Hard cap on any request body; /api/messages has its own, lower one.</summary>
     public const long MaxRequestBodyBytes = 1024 * 1024;
 
+    /// <summary>Where the bot listens when the platform says nothing: the Bot Framework tools' usual local port.</summary>
+    public const string DefaultUrl = "http://localhost:3978";
+
+    private static readonly string[] ListenKeys = ["urls", "http_ports", "https_ports"];
+
     public static WebApplication Build(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
@@ -17,6 +22,13 @@ public static class BotApplication
             Args = args,
             ContentRootPath = AppContext.BaseDirectory,
         });
+
+        // The platform decides where to listen (ASPNETCORE_URLS, ASPNETCORE_HTTP_PORTS, --urls, Urls), as ASP.NET Core
+        // documents; only when none of them is set does the bot take the port the Bot Framework tools expect.
+        if (ListenKeys.All(k => string.IsNullOrWhiteSpace(builder.Configuration[k])))
+        {
+            builder.WebHost.UseUrls(DefaultUrl);
+        }
 
         builder.WebHost.ConfigureKestrel(options =>
         {
@@ -40,6 +52,7 @@ public static class BotApplication
         configure?.Invoke(builder);
 
         var app = builder.Build();
+        StartupChecks.Run(app.Services);
         app.UseBotSecurityHeaders();
         app.UseRateLimiter();
         app.MapBotEndpoints();
