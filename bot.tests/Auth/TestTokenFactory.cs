@@ -36,13 +36,35 @@ public static class TestTokenFactory
         string? serviceUrl = ServiceUrl,
         DateTimeOffset? notBefore = null,
         DateTimeOffset? expires = null,
-        string algorithm = SecurityAlgorithms.RsaSha256)
+        string algorithm = SecurityAlgorithms.RsaSha256,
+        IReadOnlyDictionary<string, object>? claims = null)
     {
         ArgumentNullException.ThrowIfNull(key);
         SecurityTokenDescriptor descriptor = Describe(issuer, audience, serviceUrl, notBefore, expires);
+        foreach (var (name, value) in claims ?? new Dictionary<string, object>())
+        {
+            descriptor.Claims[name] = value;
+        }
+
         descriptor.SigningCredentials = key.CreateSigningCredentials(algorithm);
         return new JsonWebTokenHandler().CreateToken(descriptor);
     }
+
+    /// <summary>
+    /// An Entra ID access token as the client <paramref name="callerAppId"/> would get it with client credentials:
+    /// v2.0 names the caller in <c>azp</c>, v1.0 (issuer sts.windows.net) in <c>appid</c>.
+    /// </summary>
+    public static string CreateEntra(TestSigningKey key, string callerAppId, bool v1 = false, string? serviceUrl = null) =>
+        Create(
+            key,
+            issuer: v1 ? EntraV1Issuer() : EntraV2Issuer(),
+            serviceUrl: serviceUrl,
+            claims: new Dictionary<string, object>
+            {
+                [v1 ? "appid" : "azp"] = callerAppId,
+                ["ver"] = v1 ? "1.0" : "2.0",
+                ["tid"] = TenantId,
+            });
 
     /// <summary>A signed Bot Framework token with no <c>exp</c> claim.</summary>
     public static string CreateWithoutExpiry(TestSigningKey key)

@@ -19,7 +19,7 @@ public sealed class HandoffTests : IAsyncLifetime
     public async Task InitializeAsync()
     {
         _connector = await StandInConnector.StartAsync();
-        _bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Handoff:NoResponseAfter"] = "00:00:00" });
+        _bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Handoff:NoResponseAfter"] = "00:00:00", ["Bot:MicrosoftAppTenantId"] = "tenant-1" });
     }
 
     public async Task DisposeAsync()
@@ -183,5 +183,23 @@ public sealed class HandoffTests : IAsyncLifetime
 
         Assert.DoesNotContain(_connector.Requests, r => r.Path == "/v3/conversations");
         Assert.Contains(_connector.Activities, a => a.Conversation?.Id == vpChat.ConversationId && a.Attachments?.FirstOrDefault()?.Content?.GetRawText().Contains("Afspraak via VP-wijzer", StringComparison.Ordinal) == true);
+    }
+
+    [Theory]
+    [InlineData(Channels.MsTeams, "groupChat", "tenant-1")]
+    [InlineData(Channels.MsTeams, "channel", "tenant-1")]
+    [InlineData(Channels.MsTeams, "personal", "other-tenant")]
+    [InlineData(Channels.DirectLine, "personal", "tenant-1")]
+    [InlineData("emulator", "personal", "tenant-1")]
+    public async Task VpWritesFromAnywhereButAPersonalTeamsChatInOurTenant_NotRemembered(string channel, string conversationType, string tenant)
+    {
+        var vp = Vp("vp-sanne");
+        var elsewhere = new Conversation(_bot, _connector, channel) { UserObjectId = vp.ObjectId, ConversationType = conversationType, TenantId = tenant };
+        await elsewhere.SendAsync("hallo");
+
+        await BookAsync("Kies Sanne", "vp-sanne");
+
+        Assert.Contains(_connector.Requests, r => r.Path == "/v3/conversations");
+        Assert.DoesNotContain(_connector.Activities, a => a.Conversation?.Id == elsewhere.ConversationId && a.Attachments?.FirstOrDefault()?.Content?.GetRawText().Contains("Afspraak via VP-wijzer", StringComparison.Ordinal) == true);
     }
 }

@@ -11,15 +11,21 @@ namespace VpWijzer.Tests.Hosting;
 /// <summary>The token matrix of issue 2 against the real endpoint, with keys from a local OpenID metadata server.</summary>
 public sealed class AuthenticatedEndpointTests : IAsyncLifetime
 {
+    private const string OurConnectorToken = "OUR-BOT-CONNECTOR-TOKEN-must-never-leave";
+    private const string ForeignApp = "99999999-8888-7777-6666-555555555555";
     private readonly TestSigningKey _key = new();
     private LocalOpenIdServer _openId = null!;
     private StandInConnector _connector = null!;
+    private StandInConnector _attacker = null!;
     private BotHost _bot = null!;
 
     public async Task InitializeAsync()
     {
         _openId = await LocalOpenIdServer.StartAsync(TestTokenFactory.BotFrameworkIssuer, _key);
         _connector = await StandInConnector.StartAsync();
+
+        // The attacker's server listens on this machine too, but is addressed by a host name that is not on the allow-list.
+        _attacker = await StandInConnector.StartAsync();
         _bot = await BotHost.StartAsync(
             new Dictionary<string, string?>
             {
@@ -30,14 +36,17 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime
                 ["Bot:RequireHttpsMetadata"] = "false",
                 ["Bot:MicrosoftAppPassword"] = "not-used-in-tests",
                 ["State:KeySalt"] = "a-test-salt-that-is-long-enough-0123456789",
+                ["Connector:AllowedServiceUrlHosts:0"] = "127.0.0.1",
+                ["Connector:RetryCount"] = "0",
             },
-            services => services.AddSingleton<IConnectorTokenProvider>(new NoTokenProvider()));
+            services => services.AddSingleton<IConnectorTokenProvider>(new FixedTokenProvider(OurConnectorToken)));
     }
 
     public async Task DisposeAsync()
     {
         await _bot.DisposeAsync();
         await _connector.DisposeAsync();
+        await _attacker.DisposeAsync();
         await _openId.DisposeAsync();
     }
 
@@ -60,12 +69,94 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime
         Assert.Single(_connector.Activities);
     }
 
-    [Fact]
-    public async Task ValidEntraToken_Accepted()
+    private string AttackerServiceUrl => _attacker.ServiceUrl.Replace("127.0.0.1", "localhost", StringComparison.Ordinal);
+
+    private async Task<HttpStatusCode> SendToAsync(string serviceUrl, string authorization)
     {
-        var status = await SendAsync(TestTokenFactory.Bearer(Token(issuer: TestTokenFactory.EntraV2Issuer())));
+        var activity = new Activity
+        {
+            Type = ActivityTypes.Message,
+            Id = "m-1",
+            Text = "help",
+            ChannelId = Channels.MsTeams,
+            ServiceUrl = serviceUrl,
+            From = new ChannelAccount { Id = "29:victim", AadObjectId = Guid.NewGuid().ToString() },
+            Recipient = new ChannelAccount { Id = "28:bot" },
+            Conversation = new ConversationAccount { Id = "a:attacker", ConversationType = ConversationTypes.Personal, TenantId = TestTokenFactory.TenantId },
+        };
+        using var response = await _bot.PostActivityAsync(activity, authorization);
+        return response.StatusCode;
+    }
+
+    [Fact]
+    public async Task ValidToken_ReplyCarriesOurConnectorToken()
+    {
+        await SendAsync(TestTokenFactory.Bearer(Token()));
+
+        Assert.Equal($"Bearer {OurConnectorToken}", Assert.Single(_connector.Requests).Authorization);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EntraTokenFromOurOwnApp_Accepted(bool v1)
+    {
+        var status = await SendAsync(TestTokenFactory.Bearer(TestTokenFactory.CreateEntra(_key, TestTokenFactory.AppId, v1)));
 
         Assert.Equal(HttpStatusCode.OK, status);
+        Assert.Single(_connector.Activities);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task EntraTokenFromAnotherAppInOurTenant_401AndNothingSentAnywhere(bool v1)
+    {
+        var token = TestTokenFactory.CreateEntra(_key, ForeignApp, v1);
+
+        var toAttacker = await SendToAsync(AttackerServiceUrl, TestTokenFactory.Bearer(token));
+        var toConnector = await SendToAsync(_connector.ServiceUrl, TestTokenFactory.Bearer(token));
+
+        Assert.Equal(HttpStatusCode.Unauthorized, toAttacker);
+        Assert.Equal(HttpStatusCode.Unauthorized, toConnector);
+        Assert.Empty(_attacker.Requests);
+        Assert.Empty(_connector.Requests);
+    }
+
+    [Theory]
+    [InlineData("entra-v2")]
+    [InlineData("entra-v1")]
+    [InlineData("bot-framework")]
+    public async Task ValidTokenWithServiceUrlOffTheAllowList_403AndNoRequestCarriesOurToken(string kind)
+    {
+        var token = kind switch
+        {
+            "entra-v2" => TestTokenFactory.CreateEntra(_key, TestTokenFactory.AppId),
+            "entra-v1" => TestTokenFactory.CreateEntra(_key, TestTokenFactory.AppId, v1: true),
+            _ => Token(serviceUrl: AttackerServiceUrl),
+        };
+
+        var status = await SendToAsync(AttackerServiceUrl, TestTokenFactory.Bearer(token));
+
+        Assert.Equal(HttpStatusCode.Forbidden, status);
+        Assert.Empty(_attacker.Requests);
+        Assert.DoesNotContain(_connector.Requests, r => r.Authorization is not null);
+    }
+
+    [Theory]
+    [InlineData("attacker")]
+    [InlineData("http://smba.trafficmanager.net/emea/")]
+    [InlineData("https://smba.trafficmanager.net.evil.example/emea/")]
+    [InlineData("https://evil.example/smba.trafficmanager.net/")]
+    public async Task ConnectorClient_ServiceUrlOffTheAllowList_RefusedBeforeAnyRequest(string serviceUrl)
+    {
+        var connector = _bot.Services.GetRequiredService<IConnectorClient>();
+        var activity = new Activity { Type = ActivityTypes.Message, Text = "x", ServiceUrl = serviceUrl == "attacker" ? AttackerServiceUrl : serviceUrl, Conversation = new ConversationAccount { Id = "a:vp" } };
+
+        await Assert.ThrowsAsync<ConnectorException>(() => connector.SendToConversationAsync(activity, CancellationToken.None));
+        await Assert.ThrowsAsync<ConnectorException>(() => connector.CreateConversationAsync(activity.ServiceUrl, new ConversationParameters(), CancellationToken.None));
+
+        Assert.Empty(_attacker.Requests);
     }
 
     public static TheoryData<string> Rejected => new()
@@ -160,5 +251,10 @@ public sealed class AuthenticatedEndpointTests : IAsyncLifetime
         Assert.Equal(HttpStatusCode.OK, withNewKey);
         Assert.True(_openId.KeysRequestCount > metadataReads, "the keys were not fetched again after rotation");
         Assert.Equal(HttpStatusCode.Unauthorized, withOldKey);
+    }
+
+    private sealed class FixedTokenProvider(string token) : IConnectorTokenProvider
+    {
+        public ValueTask<string?> GetTokenAsync(CancellationToken ct) => ValueTask.FromResult<string?>(token);
     }
 }

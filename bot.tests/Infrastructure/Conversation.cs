@@ -23,6 +23,10 @@ public sealed class Conversation(BotHost bot, StandInConnector connector, string
 
     public string UserObjectId { get; init; } = Guid.NewGuid().ToString();
 
+    public string ConversationType { get; init; } = "personal";
+
+    public string TenantId { get; init; } = "tenant-1";
+
     /// <summary>The replies of the last turn, in order.</summary>
     public IReadOnlyList<Activity> LastReplies { get; private set; } = [];
 
@@ -136,7 +140,7 @@ public sealed class Conversation(BotHost bot, StandInConnector connector, string
         activity.Timestamp = DateTimeOffset.UtcNow;
         activity.From = new ChannelAccount { Id = UserId, Name = UserName, AadObjectId = UserObjectId, Role = "user" };
         activity.Recipient = new ChannelAccount { Id = "28:bot", Name = "VP-wijzer" };
-        activity.Conversation = new ConversationAccount { Id = ConversationId, ConversationType = "personal", TenantId = "tenant-1" };
+        activity.Conversation = new ConversationAccount { Id = ConversationId, ConversationType = ConversationType, TenantId = TenantId };
 
         using var response = await bot.PostActivityAsync(activity, authorization);
         LastStatus = response.StatusCode;

@@ -9,6 +9,12 @@ internal static class AuthConstants
 
     public const string ServiceUrlClaim = "serviceurl";
 
+    /// <summary>The calling client's app id in Entra v2.0 access tokens.</summary>
+    public const string AuthorizedPartyClaim = "azp";
+
+    /// <summary>The calling client's app id in Entra v1.0 access tokens.</summary>
+    public const string AppIdClaim = "appid";
+
     /// <summary>The extra JWKS member listing the channels a Bot Framework key may speak for.</summary>
     public const string EndorsementsMember = "endorsements";
 

@@ -42,6 +42,13 @@ public sealed class BotAuthOptions : IValidatableObject
     [Url]
     public string? EntraOpenIdMetadataUrl { get; set; }
 
+    /// <summary>
+    /// App ids besides <see cref="MicrosoftAppId"/> whose Entra ID tokens are accepted (e.g. a skill or agent host that
+    /// really calls this bot). Empty by default: Entra gives a token for our app id to any client in the tenant, so
+    /// the caller (<c>azp</c>/<c>appid</c>) must be checked, as the Bot Framework SDK does.
+    /// </summary>
+    public string[] AllowedCallers { get; set; } = [];
+
     /// <summary>Refuse metadata over plain HTTP. Only tests against a local metadata server turn this off.</summary>
     public bool RequireHttpsMetadata { get; set; } = true;
 
@@ -84,6 +91,15 @@ public sealed class BotAuthOptions : IValidatableObject
                 [nameof(MicrosoftAppTenantId)]);
         }
 
+        foreach (var caller in AllowedCallers)
+        {
+            if (!Guid.TryParse(caller, out _))
+            {
+                yield return new ValidationResult(
+                    $"{nameof(AllowedCallers)} must hold app ids (GUIDs).", [nameof(AllowedCallers)]);
+            }
+        }
+
         if (RequireHttpsMetadata)
         {
             if (!IsHttps(BotFrameworkOpenIdMetadataUrl))
@@ -99,6 +115,12 @@ public sealed class BotAuthOptions : IValidatableObject
             }
         }
     }
+
+    /// <summary>True when an Entra token from <paramref name="callerAppId"/> may call the bot.</summary>
+    public bool IsAllowedCaller(string? callerAppId) =>
+        !string.IsNullOrWhiteSpace(callerAppId)
+        && (string.Equals(callerAppId, MicrosoftAppId, StringComparison.OrdinalIgnoreCase)
+            || AllowedCallers.Any(c => string.Equals(c, callerAppId, StringComparison.OrdinalIgnoreCase)));
 
     private static bool IsHttps(string? url) =>
         Uri.TryCreate(url, UriKind.Absolute, out Uri? uri) && uri.Scheme == Uri.UriSchemeHttps;

@@ -48,6 +48,12 @@ public enum InboundAuthFailure
     /// <summary>The token's <c>serviceurl</c> claim is missing or differs from the activity's <c>serviceUrl</c>.</summary>
     ServiceUrlMismatch,
 
+    /// <summary>
+    /// An Entra ID token whose caller (<c>azp</c> in v2 tokens, <c>appid</c> in v1 tokens) is neither our own app id
+    /// nor in <c>Bot:AllowedCallers</c>: Entra issues a token for our app id to any client in the tenant that asks.
+    /// </summary>
+    CallerNotAllowed,
+
     /// <summary>The signing key carries endorsements and the activity's channel is not among them.</summary>
     EndorsementMissing,
 

@@ -204,8 +204,16 @@ public sealed class JwtInboundTokenValidator : IInboundTokenValidator
             return InboundAuthResult.Failed(InboundAuthFailure.EndorsementMissing);
         }
 
-        // Bot Framework tokens must carry the claim; Entra tokens are checked when they do.
         ClaimsIdentity identity = validation.ClaimsIdentity;
+
+        // Entra issues a token for our app id to any client in the tenant that asks (client credentials), so the
+        // caller must be us or one we named; the Bot Framework SDK refuses others the same way ("Invalid AppId").
+        if (authority.Kind == InboundTokenKind.Entra && !_options.IsAllowedCaller(EntraCaller(identity, jwt.Issuer)))
+        {
+            return InboundAuthResult.Failed(InboundAuthFailure.CallerNotAllowed);
+        }
+
+        // Bot Framework tokens must carry the claim; Entra tokens are checked when they do.
         string? serviceUrlClaim = FindClaim(identity, AuthConstants.ServiceUrlClaim);
         bool serviceUrlRequired = authority.Kind == InboundTokenKind.BotFramework;
         if ((serviceUrlRequired || serviceUrlClaim is not null) && !ServiceUrlsMatch(serviceUrlClaim, activityServiceUrl))
@@ -341,6 +349,12 @@ public sealed class JwtInboundTokenValidator : IInboundTokenValidator
 
     private static string? FindClaim(ClaimsIdentity identity, string type) =>
         identity.Claims.FirstOrDefault(c => string.Equals(c.Type, type, StringComparison.OrdinalIgnoreCase))?.Value;
+
+    // v2.0 tokens name the caller in azp, v1.0 tokens (issuer sts.windows.net) in appid; never accept the other claim.
+    private string? EntraCaller(ClaimsIdentity identity, string issuer) =>
+        string.Equals(issuer, AuthConstants.EntraV1Issuer(_options.MicrosoftAppTenantId!), StringComparison.Ordinal)
+            ? FindClaim(identity, AuthConstants.AppIdClaim)
+            : FindClaim(identity, AuthConstants.AuthorizedPartyClaim);
 
     private static bool ServiceUrlsMatch(string? claim, string? activityServiceUrl) =>
         !string.IsNullOrEmpty(claim)

@@ -20,10 +20,12 @@ public sealed class ConnectorClient : IConnectorClient
     private readonly ILogger<ConnectorClient> _logger;
     private readonly ConnectorOptions _options;
     private readonly ConversationSendPacer _pacer;
+    private readonly ServiceUrlPolicy _serviceUrls;
 
-    public ConnectorClient(HttpClient http, IOptions<ConnectorOptions> options, TimeProvider time, ILogger<ConnectorClient> logger)
+    public ConnectorClient(HttpClient http, IOptions<ConnectorOptions> options, ServiceUrlPolicy serviceUrls, TimeProvider time, ILogger<ConnectorClient> logger)
     {
         _http = http;
+        _serviceUrls = serviceUrls;
         _options = options.Value;
         _logger = logger;
         _pacer = new ConversationSendPacer(_options.SendsPerSecondPerConversation, _options.SendBurstPerConversation, _options.SendQueueLimitPerConversation, time);
@@ -145,11 +147,18 @@ public sealed class ConnectorClient : IConnectorClient
         }
     }
 
-    private static Uri Uri(string? serviceUrl, string relative)
+    private Uri Uri(string? serviceUrl, string relative)
     {
         if (string.IsNullOrEmpty(serviceUrl) || !System.Uri.TryCreate(serviceUrl.EndsWith('/') ? serviceUrl : serviceUrl + "/", UriKind.Absolute, out var baseUri) || (baseUri.Scheme != "https" && baseUri.Scheme != "http"))
         {
             throw new ConnectorException("the serviceUrl is not an absolute http(s) URL");
+        }
+
+        // Refused before the send pacer and the retry layer; the token handler checks again.
+        if (!_serviceUrls.IsAllowed(baseUri))
+        {
+            Log.ServiceUrlRefused(_logger);
+            throw new ConnectorException("the serviceUrl host is not on Connector:AllowedServiceUrlHosts");
         }
 
         return new Uri(baseUri, relative);

@@ -55,6 +55,21 @@ public sealed class ConnectorOptions : IValidatableObject
     [Range(0, 10_000)]
     public int SendQueueLimitPerConversation { get; set; } = 100;
 
+    /// <summary>
+    /// Hosts the bot sends Bot Connector calls (with its token) to, from an activity's or a stored <c>serviceUrl</c>:
+    /// an exact host, or <c>*.domain</c> for its subdomains. Default: the public-cloud Bot Connector
+    /// (<c>smba.trafficmanager.net</c> with its regional subdomains, and <c>*.botframework.com</c>). Other clouds
+    /// (GCC, China) list theirs. Setting the list replaces the default (the configuration binder would append to a
+    /// pre-filled array, so empty stands for the default). Activities naming any other host are refused.
+    /// </summary>
+    public string[] AllowedServiceUrlHosts { get; set; } = [];
+
+    /// <summary><see cref="AllowedServiceUrlHosts"/>, or the default when none are configured.</summary>
+    public IReadOnlyList<string> EffectiveServiceUrlHosts => AllowedServiceUrlHosts.Length == 0 ? DefaultAllowedServiceUrlHosts : AllowedServiceUrlHosts;
+
+    /// <summary>The public-cloud Bot Connector hosts.</summary>
+    public static IReadOnlyList<string> DefaultAllowedServiceUrlHosts { get; } = ["smba.trafficmanager.net", "*.smba.trafficmanager.net", "*.botframework.com"];
+
     /// <inheritdoc />
     public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
     {
@@ -63,6 +78,16 @@ public sealed class ConnectorOptions : IValidatableObject
             yield return new ValidationResult(
                 "AttemptTimeout must not be longer than TotalTimeout.",
                 [nameof(AttemptTimeout), nameof(TotalTimeout)]);
+        }
+
+        foreach (var host in AllowedServiceUrlHosts)
+        {
+            var name = host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host;
+            if (Uri.CheckHostName(name) == UriHostNameType.Unknown || (host.StartsWith("*.", StringComparison.Ordinal) && !name.Contains('.', StringComparison.Ordinal)))
+            {
+                yield return new ValidationResult(
+                    $"AllowedServiceUrlHosts: '{host}' is not a host name or '*.domain'.", [nameof(AllowedServiceUrlHosts)]);
+            }
         }
     }
 }

@@ -34,6 +34,7 @@ public static class ConnectorServiceCollectionExtensions
             Log.TokenMode(logger, "MSAL client credentials");
             return new MsalConnectorTokenProvider(sp.GetRequiredService<IOptions<ConnectorAuthOptions>>());
         });
+        services.TryAddSingleton<ServiceUrlPolicy>();
         services.AddTransient<ConnectorTokenHandler>();
 
         var client = services.AddHttpClient<IConnectorClient, ConnectorClient>(HttpClientName).RemoveAllLoggers();

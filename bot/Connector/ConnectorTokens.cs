@@ -103,11 +103,20 @@ public sealed class ManagedIdentityConnectorTokenProvider(IOptions<ConnectorAuth
     public void Dispose() => _gate.Dispose();
 }
 
-/// <summary>Adds <c>Authorization: Bearer …</c> when the provider returns a token.</summary>
-internal sealed class ConnectorTokenHandler(IConnectorTokenProvider tokens, ILogger<ConnectorTokenHandler> logger) : DelegatingHandler
+/// <summary>
+/// Adds <c>Authorization: Bearer …</c> when the provider returns a token, and only for a host the
+/// <see cref="ServiceUrlPolicy"/> allows: the last guard before the token leaves the process.
+/// </summary>
+internal sealed class ConnectorTokenHandler(IConnectorTokenProvider tokens, ServiceUrlPolicy policy, ILogger<ConnectorTokenHandler> logger) : DelegatingHandler
 {
     protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
     {
+        if (request.RequestUri is null || !policy.IsAllowed(request.RequestUri))
+        {
+            Log.ServiceUrlRefused(logger);
+            throw new ConnectorException("the serviceUrl host is not on Connector:AllowedServiceUrlHosts");
+        }
+
         string? token;
         try
         {

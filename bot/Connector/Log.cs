@@ -31,4 +31,7 @@ internal static partial class Log
 
     [LoggerMessage(EventId = 2008, Level = LogLevel.Warning, Message = "Bot Connector {Operation} answered {StatusCode} with a body that could not be read")]
     public static partial void UnreadableResponse(ILogger logger, string operation, int statusCode);
+
+    [LoggerMessage(EventId = 2009, Level = LogLevel.Warning, Message = "Bot Connector call refused: the serviceUrl host is not on Connector:AllowedServiceUrlHosts")]
+    public static partial void ServiceUrlRefused(ILogger logger);
 }

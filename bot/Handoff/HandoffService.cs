@@ -41,6 +41,7 @@ public sealed partial class HandoffService(
     ICalendarService calendar,
     KnowledgeBase knowledge,
     IOptions<HandoffOptions> options,
+    IOptions<ConnectorAuthOptions> botIdentity,
     TimeProvider time,
     ILogger<HandoffService> logger,
     FiguresRecorder? figures = null) : IBookingEvents, IRouteModule, ITurnMiddleware
@@ -60,7 +61,8 @@ public sealed partial class HandoffService(
     public async Task InvokeAsync(TurnContext context, Func<Task> continuation)
     {
         var activity = context.Activity;
-        if (activity.From?.AadObjectId is { } objectId
+        if (CanRegisterVp(activity)
+            && activity.From?.AadObjectId is { } objectId
             && directory.All.FirstOrDefault(v => string.Equals(v.ObjectId, objectId, StringComparison.OrdinalIgnoreCase)) is { } vp
             && Pointer(activity) is { } pointer)
         {
@@ -390,6 +392,14 @@ public sealed partial class HandoffService(
             CardActions.Submit(CommonText.Menu.For(l), CardVerbs.Menu, NoPayload.Instance),
         ],
     };
+
+    // Handoff cards (names, topics) go wherever a VP's pointer says: only Teams itself vouches for from.aadObjectId, and
+    // only a VP's own 1:1 chat in our tenant is where to reach them (not a group chat, not another channel or tenant).
+    private bool CanRegisterVp(Activity activity) =>
+        string.Equals(activity.ChannelId, Channels.MsTeams, StringComparison.Ordinal)
+        && string.Equals(activity.Conversation?.ConversationType, ConversationTypes.Personal, StringComparison.Ordinal)
+        && (string.IsNullOrWhiteSpace(botIdentity.Value.MicrosoftAppTenantId)
+            || string.Equals(activity.TenantId, botIdentity.Value.MicrosoftAppTenantId, StringComparison.OrdinalIgnoreCase));
 
     private static Language VpLanguage(VpProfile vp) => vp.Languages.Contains("nl") ? Language.Nl : Language.En;
 

@@ -35,6 +35,7 @@ public static class ActivityEndpoint
         ConversationTurnLock turnLock,
         ConversationRateLimiter conversationLimiter,
         VpWijzer.State.ConversationStateAccessor stateKeys,
+        VpWijzer.Connector.ServiceUrlPolicy serviceUrls,
         ILoggerFactory loggers)
     {
         var logger = loggers.CreateLogger("VpWijzer.Hosting.ActivityEndpoint");
@@ -52,16 +53,7 @@ public static class ActivityEndpoint
             return Results.StatusCode(status);
         }
 
-        if (devMode)
-        {
-            // Without auth nobody vouches for serviceUrl: only ever post replies back to this machine.
-            if (!string.IsNullOrEmpty(activity.ServiceUrl) && !IsLoopbackUrl(activity.ServiceUrl))
-            {
-                Log.RejectedServiceUrl(logger);
-                return Results.StatusCode(403);
-            }
-        }
-        else
+        if (!devMode)
         {
             var auth = await validator.ValidateAsync(http.Request.Headers.Authorization.ToString(), activity.ServiceUrl, activity.ChannelId, ct).ConfigureAwait(false);
             if (!auth.IsAuthenticated)
@@ -69,6 +61,15 @@ public static class ActivityEndpoint
                 Log.Unauthorized(logger, auth.Failure.ToString());
                 return Results.StatusCode(401);
             }
+        }
+
+        // Replies go to the activity's serviceUrl with our token: only to Bot Connector hosts we trust (in development
+        // mode, where nobody vouches for it, only back to this machine). A token's serviceurl claim is not enough:
+        // an Entra token may have none.
+        if (!string.IsNullOrEmpty(activity.ServiceUrl) && !serviceUrls.IsAllowed(activity.ServiceUrl))
+        {
+            Log.RejectedServiceUrl(logger);
+            return Results.StatusCode(403);
         }
 
         if (!IsSupported(activity.Type))
@@ -129,8 +130,4 @@ public static class ActivityEndpoint
         var remote = http.Connection.RemoteIpAddress;
         return remote is not null && IPAddress.IsLoopback(remote);
     }
-
-    private static bool IsLoopbackUrl(string url) =>
-        Uri.TryCreate(url, UriKind.Absolute, out var uri)
-        && (uri.IsLoopback || (IPAddress.TryParse(uri.Host.Trim('[', ']'), out var ip) && IPAddress.IsLoopback(ip)));
 }

@@ -7,7 +7,7 @@ internal static partial class Log
     [LoggerMessage(EventId = 3001, Level = LogLevel.Warning, Message = "Rejected a request from a non-loopback address in development mode")]
     public static partial void RejectedNonLoopback(ILogger logger);
 
-    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Rejected an activity whose serviceUrl is not on this machine (development mode)")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "Rejected an activity whose serviceUrl is not an allowed Bot Connector host (Connector:AllowedServiceUrlHosts; in development mode: this machine)")]
     public static partial void RejectedServiceUrl(ILogger logger);
 
     [LoggerMessage(EventId = 3003, Level = LogLevel.Information, Message = "Unauthorized activity: {Failure}")]

@@ -56,6 +56,13 @@ public static partial class StartupChecks
             CheckKeySalt(state.KeySalt);
         }
 
+        // Checked in both modes: in development mode the policy allows only loopback.
+        var handoffServiceUrl = services.GetRequiredService<IOptions<Handoff.HandoffOptions>>().Value.ServiceUrl;
+        if (!string.IsNullOrWhiteSpace(handoffServiceUrl) && !services.GetRequiredService<ServiceUrlPolicy>().IsAllowed(handoffServiceUrl))
+        {
+            throw new StartupConfigurationException("Handoff:ServiceUrl", "is not an https URL on a host in Connector:AllowedServiceUrlHosts (default: smba.trafficmanager.net, *.smba.trafficmanager.net, *.botframework.com); the bot never sends its token anywhere else. Fix Handoff__ServiceUrl or add its host to Connector__AllowedServiceUrlHosts__0.", StartupExitCodes.Configuration);
+        }
+
         if (state.Store == "Redis" && string.IsNullOrWhiteSpace(state.RedisConnection))
         {
             throw new StartupConfigurationException("State:RedisConnection", "State:Store is Redis but no connection string is set. Set State__RedisConnection (host:port,password=...) or use State:Store=Memory.", StartupExitCodes.Configuration);

@@ -55,3 +55,16 @@ public static class Channels
     /// <summary>Web Chat.</summary>
     public const string WebChat = "webchat";
 }
+
+/// <summary>Teams <c>conversation.conversationType</c> values.</summary>
+public static class ConversationTypes
+{
+    /// <summary>A one-to-one chat between a user and the bot.</summary>
+    public const string Personal = "personal";
+
+    /// <summary>A group chat.</summary>
+    public const string GroupChat = "groupChat";
+
+    /// <summary>A channel in a team.</summary>
+    public const string Channel = "channel";
+}
