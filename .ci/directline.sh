@@ -27,3 +27,5 @@ done
 
 echo "ci: chat e2e against http://127.0.0.1:$port (screenshots in e2e-webchat/output/)"
 (cd e2e-webchat && BOT_URL="http://127.0.0.1:$port" node chat.e2e.mjs)
+echo "ci: safety levels e2e (crisis, someone else, possible) at 400x800 and desktop"
+(cd e2e-webchat && BOT_URL="http://127.0.0.1:$port" node safety.e2e.mjs)

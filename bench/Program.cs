@@ -26,7 +26,7 @@ var startup = Stopwatch.StartNew();
 var load = ContentLoader.Load(ContentLoader.DefaultDirectory, new ContactOptions());
 var loaded = startup.Elapsed;
 using var analysis = new TextAnalysis();
-var classifier = new QuestionClassifier(new Recogniser(load.KnowledgeBase!, analysis));
+var classifier = new QuestionClassifier(new Recogniser(load.KnowledgeBase!, analysis, corpus: TrainingCorpus.LoadDefault(load.KnowledgeBase!)), CrisisScreener.TrainDefault(load.KnowledgeBase));
 classifier.Classify("hallo", Language.Nl);
 var ready = startup.Elapsed;
 var retained = GC.GetTotalMemory(forceFullCollection: true) - heapBefore;

@@ -117,3 +117,28 @@ internal static class JsonNodeExtensions
         }
     }
 }
+
+public sealed class ChoiceSetTests
+{
+    /// <summary>Issue 19: the gallery's dropdowns had title and value swapped, so every default was blank and "Vrouw" filtered nothing.</summary>
+    [Fact]
+    public void EveryChoiceSet_DefaultIsOneOfItsValues_AndTitlesAreWords()
+    {
+        var sets = CardCatalog.All(TestKnowledge.Base)
+            .SelectMany(c => JsonNode.Parse(CardSerializer.ToJson(c.Card))!.DescendantsOfType("Input.ChoiceSet").Select(s => (c.Name, Set: s)))
+            .ToList();
+
+        Assert.NotEmpty(sets);
+        foreach (var (name, set) in sets)
+        {
+            var choices = set["choices"]!.AsArray().Select(c => (Title: c!["title"]!.GetValue<string>(), Value: c["value"]!.GetValue<string>())).ToList();
+            var values = choices.Select(c => c.Value).ToList();
+            if (set["value"] is { } value)
+            {
+                Assert.True(values.Contains(value.GetValue<string>()), $"{name} {set["id"]}: default '{value}' is not one of [{string.Join(", ", values)}]");
+            }
+
+            Assert.All(choices, c => Assert.False(c.Title is "any" or "none" or "female" or "male" or "internal" or "external", $"{name} {set["id"]}: a code '{c.Title}' shown as a title"));
+        }
+    }
+}

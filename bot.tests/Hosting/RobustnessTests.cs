@@ -69,6 +69,7 @@ public sealed class RobustnessTests
         Assert.Equal(["bullying", "crisis", "none"], lines.Select(l => l.GetProperty("topic").GetString()));
         Assert.Equal(["nl", "en", "nl"], lines.Select(l => l.GetProperty("language").GetString()));
         Assert.All(lines, l => Assert.InRange(l.GetProperty("confidence").GetDouble(), 0, 1));
+        Assert.Equal(["none", "acute", "none"], lines.Select(l => l.GetProperty("safety").GetString()));
     }
 
     [Fact]

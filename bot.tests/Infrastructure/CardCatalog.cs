@@ -27,6 +27,9 @@ public static class CardCatalog
 
             var crisis = knowledge[TopicIds.Crisis].Text(l);
             yield return ($"crisis.{tag}", CrisisCard.Create(new CrisisView(l, crisis.Title, crisis.Answer)));
+            yield return ($"crisis-other.{tag}", CrisisCard.Create(new CrisisView(l, crisis.Title, crisis.Answer, DangerTo.Other)));
+            yield return ($"safety-check.{tag}", SafetyCheckCard.Create(new SafetyCheckView(l, DangerTo.Self)));
+            yield return ($"safety-check-other.{tag}", SafetyCheckCard.Create(new SafetyCheckView(l, DangerTo.Other)));
             yield return ($"clarify.{tag}", ClarifyCard.Create(new ClarifyView(l, [(TopicIds.Bullying, "Pesten"), (TopicIds.Aggression, "Agressie"), (TopicIds.VpRole, "VP")])));
             for (var step = 1; step <= SelfCheck.Steps; step++)
             {
@@ -89,6 +92,8 @@ public static class CardCatalog
             yield return ($"help-not-understood.{tag}", HelpCard.Create(new HelpView(l, NotUnderstood: true)));
             yield return ($"answer.{tag}", AnswerCard.Create(new AnswerView(l, "bullying", "Title", ["Paragraph one.", "- a\n- b"], [("vp-role", "VP")], OfferVp: true)));
             yield return ($"crisis.{tag}", CrisisCard.Create(new CrisisView(l, "Title", ["Bel 112.", "Second."])));
+            yield return ($"crisis-other.{tag}", CrisisCard.Create(new CrisisView(l, "Title", ["Bel 112.", "Second."], DangerTo.Other)));
+            yield return ($"safety-check.{tag}", SafetyCheckCard.Create(new SafetyCheckView(l, DangerTo.Self)));
             yield return ($"clarify.{tag}", ClarifyCard.Create(new ClarifyView(l, [("bullying", "Pesten"), ("aggression", "Agressie")])));
             yield return ($"selfcheck-1.{tag}", SelfCheckCard.Create(SelfCheck.Question(l, 1)));
             yield return ($"selfcheck-3.{tag}", SelfCheckCard.Create(SelfCheck.Question(l, 3)));

@@ -11,9 +11,13 @@ public static class TestKnowledge
         return result.IsValid ? result.KnowledgeBase! : throw new InvalidOperationException(string.Join(Environment.NewLine, result.Errors));
     });
 
-    private static readonly Lazy<QuestionClassifier> LazyClassifier = new(() => new QuestionClassifier(new Recogniser(Lazy.Value, new TextAnalysis())));
+    private static readonly Lazy<CrisisScreener> LazyScreener = new(() => CrisisScreener.TrainDefault(Lazy.Value));
+
+    private static readonly Lazy<QuestionClassifier> LazyClassifier = new(() => new QuestionClassifier(new Recogniser(Lazy.Value, new TextAnalysis(), corpus: TrainingCorpus.LoadDefault(Lazy.Value)), LazyScreener.Value));
 
     public static KnowledgeBase Base => Lazy.Value;
 
     public static QuestionClassifier Classifier => LazyClassifier.Value;
+
+    public static CrisisScreener Screener => LazyScreener.Value;
 }

@@ -67,15 +67,17 @@ public sealed class CrisisDetectorTests
     [InlineData("ik heb geen zin meer in mijn werk")]
     [InlineData("ik heb geen energie meer")]
     [InlineData("I can't take it anymore at work")]
-    public void Classify_DistressWithoutDangerWords_AsksWithCrisisRoutesFirst(string text)
+    public void Classify_DistressWithoutDangerWords_NotAcute_NeverCrisisAsATopic(string text)
     {
+        // Issue 15 contract: topic is crisis exactly when safety is acute; distress without a danger word is at most
+        // "possible" (the routes and the direct question first), and crisis is never offered as a clarify option.
         var classifier = VpWijzer.Tests.Infrastructure.TestKnowledge.Classifier;
 
         var result = classifier.Classify(text, VpWijzer.State.Language.Nl);
 
         Assert.NotEqual(TopicIds.Crisis, result.Topic);
-        Assert.True(result.Confidence < QuestionClassifier.ClarifyBelow, $"confidence {result.Confidence}");
-        Assert.Equal(TopicIds.Crisis, result.Alternatives[0]);
+        Assert.NotEqual(VpWijzer.Knowledge.SafetyLevel.Acute, result.Safety!.Level);
+        Assert.DoesNotContain(TopicIds.Crisis, result.Alternatives);
     }
 
     [Theory]
@@ -96,7 +98,7 @@ public sealed class CrisisDetectorTests
     [InlineData("het maakt voor mij niet meer uit wat er gebeurt")]
     public void Classify_ByDefault_RunsTheDetectorItself(string text)
     {
-        // The crisis middleware runs the detector and may tell the classifier so (crisisRuledOut); every other
+        // The crisis middleware runs the screener and hands its answer to the classifier; every other
         // caller (kb ask, tests, a future channel) gets the detector by default.
         var classifier = VpWijzer.Tests.Infrastructure.TestKnowledge.Classifier;
 

@@ -1,5 +1,7 @@
 using System.Text.Json.Nodes;
 using Microsoft.Extensions.DependencyInjection;
+using OpenTelemetry.Metrics;
+using OpenTelemetry.Trace;
 using VpWijzer.Protocol;
 using VpWijzer.State;
 using VpWijzer.Tests.Fakes;
@@ -39,7 +41,41 @@ public sealed class SentinelSuiteTests : IAsyncLifetime
             ["Scheduling:Graph:RetryDelaySeconds"] = "0",
             ["Scheduling:Graph:AttemptTimeout"] = "00:00:00.500",
             ["Figures:File"] = _figuresFile,
-        });
+        },
+        services => services.AddOpenTelemetry()
+            .WithTracing(t => t.AddSource(VpWijzer.Telemetry.BotTelemetry.Name).AddInMemoryExporter(_spans))
+            .WithMetrics(m => m.AddMeter(VpWijzer.Telemetry.BotTelemetry.Name).AddInMemoryExporter(_metrics)));
+    }
+
+    private readonly List<System.Diagnostics.Activity> _spans = [];
+    private readonly List<OpenTelemetry.Metrics.Metric> _metrics = [];
+
+    /// <summary>Every span and metric the bot exported (names, tags, status), as one text to search.</summary>
+    private string TelemetryText()
+    {
+        _bot.Services.GetRequiredService<OpenTelemetry.Metrics.MeterProvider>().ForceFlush();
+        _bot.Services.GetRequiredService<OpenTelemetry.Trace.TracerProvider>().ForceFlush();
+        var text = new System.Text.StringBuilder();
+        foreach (var span in _spans.ToList())
+        {
+            text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{span.DisplayName} {span.OperationName} {span.StatusDescription} {string.Join(",", span.TagObjects.Select(t => $"{t.Key}={t.Value}"))} {string.Join(",", span.Baggage.Select(b => b.Value))}");
+        }
+
+        foreach (var metric in _metrics.ToList())
+        {
+            foreach (ref readonly var point in metric.GetMetricPoints())
+            {
+                var tags = new List<string>();
+                foreach (var tag in point.Tags)
+                {
+                    tags.Add($"{tag.Key}={tag.Value}");
+                }
+
+                text.AppendLine(System.Globalization.CultureInfo.InvariantCulture, $"{metric.Name} {string.Join(",", tags)}");
+            }
+        }
+
+        return text.ToString();
     }
 
     public async Task DisposeAsync()
@@ -130,12 +166,23 @@ public sealed class SentinelSuiteTests : IAsyncLifetime
         var connector = _connector.Requests;
         var graph = _graph.Requests;
         var files = FilesWrittenSince(_started);
+        var telemetry = TelemetryText();
 
         Assert.True(_bot.Logs.Lines.Count > 50, "the log capture saw too little to mean anything");
         Assert.NotEmpty(state);
+        Assert.Contains("vpwijzer.turns", telemetry, StringComparison.Ordinal);
+        Assert.Contains("vpwijzer.safety level=acute", telemetry, StringComparison.Ordinal);
+        Assert.Contains("vpwijzer.bookings outcome=booked", telemetry, StringComparison.Ordinal);
+        Assert.Contains("vpwijzer.graph.duration", telemetry, StringComparison.Ordinal);
+        Assert.True(_spans.Count > 10, $"too few turn spans to mean anything: {_spans.Count}");
+        foreach (var identity in new[] { EmployeeName, EmployeeUpn, employee.UserObjectId, employee.UserId, employee.ConversationId, vp.ConversationId, "gemeente.example", "/calendar/", "/figures/" })
+        {
+            Assert.DoesNotContain(identity, telemetry, StringComparison.Ordinal);
+        }
         foreach (var s in sentinels)
         {
             Assert.DoesNotContain(s, logs, StringComparison.Ordinal);
+            Assert.DoesNotContain(s, telemetry, StringComparison.Ordinal);
             Assert.DoesNotContain(s, state, StringComparison.Ordinal);
             Assert.All(connector, r => Assert.DoesNotContain(s, r.Body + r.Path, StringComparison.Ordinal));
             Assert.All(graph, r => Assert.DoesNotContain(s, r.Body + r.Path + r.Query, StringComparison.Ordinal));

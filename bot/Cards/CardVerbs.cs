@@ -13,6 +13,7 @@ public static class CardVerbs
     public static readonly Verb<TopicPayload> ShowTopic = new("kb.topic");
     public static readonly Verb<NoPayload> StartSelfCheck = new("selfcheck.start");
     public static readonly Verb<SelfCheckAnswerPayload> SelfCheckAnswer = new("selfcheck.answer");
+    public static readonly Verb<SafetyAnswerPayload> SafetyAnswer = new("safety.answer");
     public static readonly Verb<NoPayload> TalkToVp = new("booking.start");
     public static readonly Verb<NoPayload> BookingContinue = new("booking.continue");
     public static readonly Verb<ConsentPayload> BookingConsent = new("booking.consent");
@@ -67,3 +68,7 @@ public sealed record LanguagePayload(Language Language, string? Topic = null);
 public sealed record TopicPayload(string Topic);
 
 public sealed record SelfCheckAnswerPayload(int Step, string Answer);
+
+/// <param name="InDanger">The answer to "ben je nu in gevaar?": true, false, or missing (a tampered button).</param>
+/// <param name="Other">True when the question was about someone else.</param>
+public sealed record SafetyAnswerPayload(bool? InDanger, bool Other = false);

@@ -8,8 +8,8 @@ public static class CommonText
         "I don't keep anything you type. I also don't keep track of who asks.");
 
     public static readonly Localized SafetyLine = new(
-        "In acuut gevaar? Bel **112**. Denk je aan zelfdoding? Bel **113** of gratis **0800-0113** (dag en nacht).",
-        "In acute danger? Call **112**. Thinking about suicide? Call **113** or free **0800-0113** (day and night).");
+        "In acuut gevaar? Bel [**112**](tel:112). Denk je aan zelfdoding? Bel [**113**](tel:113) of gratis [**0800-0113**](tel:08000113) (dag en nacht).",
+        "In acute danger? Call [**112**](tel:112). Thinking about suicide? Call [**113**](tel:113) or free [**0800-0113**](tel:08000113) (day and night).");
 
     public static readonly Localized WhatIsUnwanted = new("Wat is ongewenst gedrag?", "What is unwanted behaviour?");
     public static readonly Localized WhatDoesVpDo = new("Wat doet een vertrouwenspersoon?", "What does a confidential adviser do?");

@@ -416,6 +416,7 @@ public sealed partial class BookingDialogs(
                 };
                 await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
                 var card = context.SendCard(BookedCard.Create(BookedViewFor(record, vp, slot.Room, l)), l.Pick("Je afspraak staat", "Your appointment is booked"));
+                Telemetry.BotTelemetry.Booking("booked");
                 await events.BookedAsync(context, record, employee is null ? null : employee.DisplayName).ConfigureAwait(false);
                 RememberEmployeeCard(context, card, record.BookingId);
                 break;
@@ -455,6 +456,7 @@ public sealed partial class BookingDialogs(
         context.State.Booking = null;
         context.State.Flow = DialogFlow.None;
         context.SendCard(BookedCard.Create(BookedViewFor(record, vp!, null, l)), l.Pick("Afspraak afgezegd", "Appointment cancelled"));
+        Telemetry.BotTelemetry.Booking("cancelled");
         await events.CancelledByEmployeeAsync(context, record).ConfigureAwait(false);
     }
 
@@ -502,6 +504,7 @@ public sealed partial class BookingDialogs(
         record.Status = "confirmed";
         var card = context.SendCard(BookedCard.Create(BookedViewFor(record, vp, slot.Room, l)), l.Pick("Je afspraak is verzet", "Your appointment has been moved"));
         RememberEmployeeCard(context, card, record.BookingId);
+        Telemetry.BotTelemetry.Booking("proposal-accepted");
         await events.ProposalAcceptedAsync(context, record).ConfigureAwait(false);
     }
 
@@ -518,7 +521,8 @@ public sealed partial class BookingDialogs(
         {
             await calendar.CancelAsync(vp, record.EventId, context.CancellationToken).ConfigureAwait(false);
             record.Status = "cancelled";
-            await events.CancelledByEmployeeAsync(context, record).ConfigureAwait(false);
+            Telemetry.BotTelemetry.Booking("cancelled");
+        await events.CancelledByEmployeeAsync(context, record).ConfigureAwait(false);
         }
 
         await bookings.DeleteAsync(record.BookingId, context.CancellationToken).ConfigureAwait(false);
@@ -564,6 +568,7 @@ public sealed partial class BookingDialogs(
                 await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
                 context.State.Step = BookingSteps.Booked;
                 context.SendCard(BookedCard.Create(BookedViewFor(record, vp, slot.Room, l)), l.Pick("Je afspraak is verzet", "Your appointment has been moved"));
+                Telemetry.BotTelemetry.Booking("rescheduled");
                 await events.RescheduledByEmployeeAsync(context, record).ConfigureAwait(false);
                 break;
             case BookingOutcome.SlotNoLongerFree conflict:

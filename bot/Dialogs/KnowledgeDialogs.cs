@@ -19,6 +19,7 @@ public sealed class KnowledgeDialogs(KnowledgeBase knowledge, QuestionClassifier
             .OnVerb(CardVerbs.SetLanguage, SetLanguageAsync)
             .OnVerb(CardVerbs.StartSelfCheck, (ctx, _) => StartSelfCheckAsync(ctx))
             .OnVerb(CardVerbs.SelfCheckAnswer, SelfCheckAnswerAsync)
+            .OnVerb(CardVerbs.SafetyAnswer, SafetyAnswerAsync)
             .OnVerb(CardVerbs.TalkToVp, (ctx, _) => booking.StartAsync(ctx))
             .OnCommand("afspraak maken", booking.StartAsync)
             .OnCommand("afspraak", booking.StartAsync)
@@ -62,11 +63,23 @@ public sealed class KnowledgeDialogs(KnowledgeBase knowledge, QuestionClassifier
 
     private Task AnswerTextAsync(TurnContext context)
     {
-        var recognition = classifier.Classify(context.Activity.Text ?? string.Empty, context.Language, context.CrisisRuledOut);
+        if (context.Safety?.Level is null or SafetyLevel.None && AnswerSmallTalk(context, SmallTalk.Detect(context.Activity.Text)))
+        {
+            Telemetry.BotTelemetry.Answered("smalltalk");
+            return Task.CompletedTask;
+        }
+
+        var recognition = classifier.Classify(context.Activity.Text ?? string.Empty, context.Language, context.Safety);
         if (recognition.Topic == TopicIds.Crisis)
         {
-            context.CountCrisis();
-            return ShowTopicAsync(context, TopicIds.Crisis);
+            CrisisMiddleware.ShowCrisis(context, knowledge, recognition.Safety?.To ?? DangerTo.Self);
+            return Task.CompletedTask;
+        }
+
+        if (recognition.Safety is { Level: SafetyLevel.Possible } possible && context.Safety?.Level != SafetyLevel.Possible)
+        {
+            // The topic recogniser leaned to crisis where the screener did not: the routes and the question first all the same.
+            CrisisMiddleware.AskSafety(context, possible.To);
         }
 
         if (recognition.Topic != TopicIds.None && recognition.Confidence < QuestionClassifier.ClarifyBelow)
@@ -78,12 +91,69 @@ public sealed class KnowledgeDialogs(KnowledgeBase knowledge, QuestionClassifier
                 .Select(t => (t, knowledge[t].Text(context.Language).Title))
                 .ToList();
             context.State.Flow = DialogFlow.None;
+            Telemetry.BotTelemetry.Answered("clarify");
             context.SendCard(ClarifyCard.Create(new ClarifyView(context.Language, options)), context.Language.Pick("Bedoel je een van deze?", "Do you mean one of these?"));
             return Task.CompletedTask;
         }
 
         context.CountQuestion(recognition.Topic);
+        Telemetry.BotTelemetry.Answered(recognition.Topic == TopicIds.None ? "none" : "answer");
+        if (Acknowledgement.For(recognition.Topic, context.Activity.Text ?? string.Empty, context.Language) is { } line)
+        {
+            context.SendText(line);
+        }
+
         return ShowTopicAsync(context, recognition.Topic);
+    }
+
+    /// <summary>A greeting gets a greeting and the menu, thanks "graag gedaan", a feeling a warm word: never "I can't help with that".</summary>
+    private static bool AnswerSmallTalk(TurnContext context, SmallTalkKind kind)
+    {
+        var l = context.Language;
+        switch (kind)
+        {
+            case SmallTalkKind.Greeting:
+                context.SendCard(WelcomeCard.Create(new WelcomeView(l)), l.Pick("Hoi! Waar kan ik je mee helpen?", "Hi! How can I help?"));
+                return true;
+            case SmallTalkKind.Thanks:
+                context.SendText(l.Pick("Graag gedaan. Wil je nog iets weten? Typ je vraag, of typ **menu**.", "You're welcome. Anything else? Type your question, or type **menu**."));
+                return true;
+            case SmallTalkKind.Goodbye:
+                context.SendText(l.Pick("Dag! Je kunt altijd terugkomen. Gaat het niet goed met je? Bel 113 of 112, dag en nacht.", "Bye! You can always come back. If you are not OK: call 113 or 112, day and night."));
+                return true;
+            case SmallTalkKind.Acknowledge or SmallTalkKind.Yes or SmallTalkKind.No:
+                context.SendText(l.Pick("Oké. Wil je nog iets weten? Typ je vraag in je eigen woorden, of typ **menu**.", "OK. Anything else you'd like to know? Type your question in your own words, or type **menu**."));
+                return true;
+            case SmallTalkKind.Feeling:
+                context.SendText(l.Pick(
+                    "Ik zie dat het je raakt. Wil je vertellen wat er is gebeurd? Dat mag in je eigen woorden, en ik bewaar niets van wat je typt.",
+                    "I can see this affects you. Would you like to tell me what happened? Your own words are fine, and I don't keep anything you type."));
+                context.SendCard(WelcomeCard.Create(new WelcomeView(l)), l.Pick("Menu", "Menu"));
+                return true;
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>The answer to "ben je nu in gevaar?": yes gets the crisis card; no gets a calm line and the way on.</summary>
+    private Task SafetyAnswerAsync(TurnContext context, SafetyAnswerPayload payload)
+    {
+        var l = context.Language;
+        switch (payload.InDanger)
+        {
+            case true:
+                CrisisMiddleware.ShowCrisis(context, knowledge, payload.Other ? DangerTo.Other : DangerTo.Self);
+                break;
+            case false:
+                context.State.Pending = PendingQuestion.None;
+                context.SendText(CrisisMiddleware.NotInDanger.For(l));
+                break;
+            default:
+                context.SendCard(HelpCard.Create(new HelpView(l, NotUnderstood: true)), l.Pick("Menu", "Menu"));
+                break;
+        }
+
+        return Task.CompletedTask;
     }
 
     private Task ShowTopicVerbAsync(TurnContext context, TopicPayload payload)

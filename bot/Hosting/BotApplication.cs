@@ -48,6 +48,7 @@ public static class BotApplication
         builder.Services.AddBotEndpoints();
         builder.Services.AddIntranetChat();
         builder.Services.AddFigures();
+        builder.Services.AddBotTelemetry(builder.Configuration);
 
         configure?.Invoke(builder);
 

@@ -64,8 +64,8 @@ public static class ChatPageEndpoints
               <noscript><p class="chat-notice">Deze chat heeft JavaScript nodig. / This chat needs JavaScript.</p></noscript>
               <p id="chat-error" class="chat-notice" role="alert" hidden>De chat is nu niet bereikbaar. Probeer het later nog eens. / The chat is not available right now. Please try again later.</p>
               <footer class="chat-footer">
-                <span lang="nl">In acuut gevaar? Bel 112. Denk je aan zelfdoding? Bel 113 of 0800-0113.</span>
-                <span lang="en">In danger right now? Call 112. Thinking about suicide? Call 113 or 0800-0113.</span>
+                <span lang="nl">In acuut gevaar? Bel <a href="tel:112">112</a>. Denk je aan zelfdoding? Bel <a href="tel:113">113</a> of <a href="tel:08000113">0800-0113</a>.</span>
+                <span lang="en">In danger right now? Call <a href="tel:112">112</a>. Thinking about suicide? Call <a href="tel:113">113</a> or <a href="tel:08000113">0800-0113</a>.</span>
               </footer>
             </div>
             <script src="/chat/assets/webchat.js"></script>

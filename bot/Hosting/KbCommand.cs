@@ -43,11 +43,11 @@ public static class KbCommand
 
                 using (var analysis = new TextAnalysis())
                 {
-                    var classifier = new QuestionClassifier(new Recogniser(result.KnowledgeBase!, analysis));
+                    var classifier = new QuestionClassifier(new Recogniser(result.KnowledgeBase!, analysis, corpus: TrainingCorpus.LoadDefault(result.KnowledgeBase!)), CrisisScreener.TrainDefault(result.KnowledgeBase));
                     while (await input.ReadLineAsync().ConfigureAwait(false) is { } line)
                     {
                         var r = classifier.Classify(line, Language.Nl);
-                        await output.WriteLineAsync(JsonSerializer.Serialize(new KbAnswer(r.Topic, r.Confidence, r.Language == Language.En ? "en" : "nl"), KbJsonContext.Default.KbAnswer)).ConfigureAwait(false);
+                        await output.WriteLineAsync(JsonSerializer.Serialize(new KbAnswer(r.Topic, r.Confidence, r.Language == Language.En ? "en" : "nl", r.Safety?.Wire ?? "none"), KbJsonContext.Default.KbAnswer)).ConfigureAwait(false);
                     }
                 }
 
@@ -63,8 +63,8 @@ public static class KbCommand
 
                 using (var analysis = new TextAnalysis())
                 {
-                    var recogniser = new Recogniser(result.KnowledgeBase!, analysis);
-                    var classifier = new QuestionClassifier(recogniser);
+                    var recogniser = new Recogniser(result.KnowledgeBase!, analysis, corpus: TrainingCorpus.LoadDefault(result.KnowledgeBase!));
+                    var classifier = new QuestionClassifier(recogniser, CrisisScreener.TrainDefault(result.KnowledgeBase));
                     while (await input.ReadLineAsync().ConfigureAwait(false) is { } line)
                     {
                         var r = classifier.Classify(line, Language.Nl);
@@ -74,6 +74,20 @@ public static class KbCommand
                 }
 
                 return 0;
+
+            case "safety-eval":
+                await output.WriteLineAsync("training the screener...").ConfigureAwait(false);
+                return await KbSafetyEval.EvaluateAsync(CrisisScreener.TrainDefault(result.KnowledgeBase), args[1..], output).ConfigureAwait(false);
+
+            case "topic-eval":
+                using (var analysis = new TextAnalysis())
+                {
+                    var verbose = args.Contains("-v");
+                    return await KbTopicEval.EvaluateAsync(new QuestionClassifier(new Recogniser(result.KnowledgeBase!, analysis, corpus: TrainingCorpus.LoadDefault(result.KnowledgeBase!)), CrisisScreener.TrainDefault(result.KnowledgeBase)), args[1..].Where(a => a != "-v"), output, verbose).ConfigureAwait(false);
+                }
+
+            case "safety-cv":
+                return await KbSafetyEval.CrossValidateAsync(output, new ScreenerSettings()).ConfigureAwait(false);
 
             default:
                 await error.WriteLineAsync("usage: kb ask   (questions on stdin, one per line)\n       kb explain   (the same, with the four best topics and their scores)\n       kb check [--content DIR]").ConfigureAwait(false);
@@ -85,7 +99,8 @@ public static class KbCommand
 public sealed record KbAnswer(
     [property: System.Text.Json.Serialization.JsonPropertyName("topic")] string Topic,
     [property: System.Text.Json.Serialization.JsonPropertyName("confidence")] double Confidence,
-    [property: System.Text.Json.Serialization.JsonPropertyName("language")] string Language);
+    [property: System.Text.Json.Serialization.JsonPropertyName("language")] string Language,
+    [property: System.Text.Json.Serialization.JsonPropertyName("safety")] string Safety);
 
 [System.Text.Json.Serialization.JsonSerializable(typeof(KbAnswer))]
 internal sealed partial class KbJsonContext : System.Text.Json.Serialization.JsonSerializerContext;

@@ -36,7 +36,9 @@ public static class KnowledgeServices
             return result.IsValid ? result.KnowledgeBase! : throw new ContentInvalidException(result.Errors);
         });
         services.AddSingleton<TextAnalysis>();
-        services.AddSingleton(sp => new Recogniser(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TextAnalysis>()));
+        services.AddSingleton(sp => TrainingCorpus.LoadDefault(sp.GetRequiredService<KnowledgeBase>()));
+        services.AddSingleton(sp => new Recogniser(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TextAnalysis>(), corpus: sp.GetRequiredService<TrainingCorpus>()));
+        services.AddSingleton(sp => CrisisScreener.TrainDefault(sp.GetRequiredService<KnowledgeBase>()));
         services.AddSingleton<QuestionClassifier>();
         services.Replace(ServiceDescriptor.Singleton<ILanguageDetector, KnowledgeLanguageDetector>());
         services.TryAddSingleton<IBookingEntry, VpContactBookingEntry>();
@@ -53,8 +55,11 @@ public static class KnowledgeServices
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
+            // The screener and the recogniser train side by side (two cores; most of the cold start is training).
+            var screener = Task.Run(() => services.GetRequiredService<CrisisScreener>(), cancellationToken);
             var recogniser = services.GetRequiredService<QuestionClassifier>();
             recogniser.Classify("hallo", State.Language.Nl);
+            screener.GetAwaiter().GetResult();
 
             // Building the indexes and training the models leaves tens of MB of garbage behind; give that memory back to
             // the OS once, before the first request, instead of carrying it as committed heap (issue 10: RSS).

@@ -6,9 +6,9 @@ namespace VpWijzer.Knowledge;
 /// What the bot and <c>kb ask</c> both use: the crisis detector first (it always wins), then the
 /// recogniser. The recogniser's own crisis examples count too, when it is sure enough.
 /// </summary>
-public sealed class QuestionClassifier(Recogniser recogniser)
+public sealed class QuestionClassifier(Recogniser recogniser, CrisisScreener screener)
 {
-    /// <summary>Recogniser confidence above which its "crisis" guess is trusted without a pattern match.</summary>
+    /// <summary>Recogniser confidence above which its "crisis" guess, with a word of danger, is acute.</summary>
     public const double RecognisedCrisisConfidence = 0.45;
 
     /// <summary>Below this confidence the bot asks which topic was meant.</summary>
@@ -16,29 +16,37 @@ public sealed class QuestionClassifier(Recogniser recogniser)
 
     /// <param name="text">What the person typed.</param>
     /// <param name="fallbackLanguage">The language to assume when the text does not tell.</param>
-    /// <param name="crisisRuledOut">True only when <see cref="CrisisDetector.IsCrisis"/> already returned false for this very text.</param>
-    public Recognition Classify(string text, Language fallbackLanguage, bool crisisRuledOut = false)
+    /// <param name="safety">What the screener already said about this very text (the crisis middleware), or null to run it here.</param>
+    public Recognition Classify(string text, Language fallbackLanguage, SafetyAssessment? safety = null)
     {
         var recognition = recogniser.Recognise(text, fallbackLanguage);
-        if (!crisisRuledOut && CrisisDetector.IsCrisis(text))
+        safety ??= screener.Assess(text);
+        recognition = recognition with { Safety = safety };
+        if (safety.Level == SafetyLevel.Acute)
         {
             return recognition with { Topic = TopicIds.Crisis, Confidence = 1.0 };
         }
 
-        if (recognition.Topic == TopicIds.Crisis
-            && (recognition.Confidence < RecognisedCrisisConfidence || !CrisisDetector.HasDangerCue(text)))
+        // `crisis` is the screener's call alone (the kb ask contract): when the topic recogniser leans to it anyway, the
+        // message gets at least the possible level (the routes first and the direct question) and its next-best topic.
+        var alternatives = recognition.Alternatives.Where(a => a != TopicIds.Crisis).ToList();
+        if (recognition.Topic == TopicIds.Crisis && recognition.Confidence >= RecognisedCrisisConfidence && CrisisDetector.HasDangerCue(text))
         {
-            // Not sure enough to call it a crisis, but never hide the option: ask, with the crisis routes first.
-            var alternatives = new List<string> { TopicIds.Crisis };
-            alternatives.AddRange(recognition.Alternatives.Where(a => a != TopicIds.Crisis));
+            // The floor from before the screener: the recogniser sure of crisis, with a word of danger, death or harm.
+            return recognition with { Topic = TopicIds.Crisis, Confidence = 1.0, Alternatives = alternatives, Safety = safety with { Level = SafetyLevel.Acute } };
+        }
+
+        if (recognition.Topic == TopicIds.Crisis)
+        {
             return recognition with
             {
-                Topic = recognition.Alternatives.Count > 0 ? recognition.Alternatives[0] : TopicIds.None,
+                Topic = alternatives.Count > 0 ? alternatives[0] : TopicIds.None,
                 Confidence = Math.Min(recognition.Confidence, ClarifyBelow - 0.01),
-                Alternatives = alternatives,
+                Alternatives = alternatives.Skip(1).ToList(),
+                Safety = safety.Level == SafetyLevel.None ? safety with { Level = SafetyLevel.Possible } : safety,
             };
         }
 
-        return recognition;
+        return alternatives.Count == recognition.Alternatives.Count ? recognition : recognition with { Alternatives = alternatives };
     }
 }

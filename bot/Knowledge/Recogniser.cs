@@ -8,7 +8,8 @@ namespace VpWijzer.Knowledge;
 /// <param name="Confidence">0–1: how sure, from the best score and its lead over the runner-up.</param>
 /// <param name="Language">The language the question is written in (or the hint, when unclear).</param>
 /// <param name="Alternatives">The next likeliest topics, best first (for a clarifying card).</param>
-public sealed record Recognition(string Topic, double Confidence, Language Language, IReadOnlyList<string> Alternatives);
+/// <param name="Safety">The crisis screener's level; <c>topic</c> is <c>crisis</c> exactly when it is acute (set by <see cref="QuestionClassifier"/>).</param>
+public sealed record Recognition(string Topic, double Confidence, Language Language, IReadOnlyList<string> Alternatives, SafetyAssessment? Safety = null);
 
 /// <summary>Tunable numbers of the recogniser; the defaults are what docs/BENCHMARKS.md measured.</summary>
 public sealed record RecogniserSettings
@@ -47,6 +48,9 @@ public sealed record RecogniserSettings
     public double KeywordSampleWeight { get; init; } = 0.7;
 
     public int Epochs { get; init; } = 40;
+
+    /// <summary>Training weight of a corpus message (Content/training/topics) relative to a content example.</summary>
+    public double CorpusSampleWeight { get; init; } = 1.0;
 
     /// <summary>Length of the model's input vector after TF-IDF and normalisation.</summary>
     public double ModelInputScale { get; init; } = 2.0;
@@ -90,9 +94,12 @@ public sealed class Recogniser
     private readonly SoftmaxModel _nlModel;
     private readonly SoftmaxModel _enModel;
 
-    public Recogniser(KnowledgeBase knowledge, TextAnalysis analysis, RecogniserSettings? settings = null)
+    private readonly TrainingCorpus _corpus;
+
+    public Recogniser(KnowledgeBase knowledge, TextAnalysis analysis, RecogniserSettings? settings = null, TrainingCorpus? corpus = null)
     {
         _analysis = analysis;
+        _corpus = corpus is not null && corpus.Covers(knowledge) ? corpus : TrainingCorpus.Empty;
         _settings = settings ?? new RecogniserSettings();
         _topicIds = knowledge.Topics.Select(t => t.Id).ToArray();
         // The two languages are independent (own index, own fixed-seed model; TextAnalysis is per-thread), so they
@@ -198,6 +205,12 @@ public sealed class Recogniser
             {
                 samples.Add(new SoftmaxModel.Sample(Features(index, keyword), t, _settings.KeywordSampleWeight));
             }
+        }
+
+        var topicIndex = Enumerable.Range(0, _topicIds.Length).ToDictionary(i => _topicIds[i], StringComparer.Ordinal);
+        foreach (var message in _corpus.Messages.Where(m => m.Language == index.Language))
+        {
+            samples.Add(new SoftmaxModel.Sample(Features(index, message.Text), topicIndex[message.Topic], _settings.CorpusSampleWeight));
         }
 
         return SoftmaxModel.Train(samples, _topicIds.Length, _settings.Epochs, _settings.LearningRate);

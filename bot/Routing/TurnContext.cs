@@ -40,6 +40,9 @@ public sealed class TurnContext(Activity activity, IServiceProvider services, Ca
     /// </summary>
     public bool CrisisRuledOut { get; set; }
 
+    /// <summary>What the crisis screener said about this turn's text (set by the crisis middleware), or null when it did not run.</summary>
+    public Knowledge.SafetyAssessment? Safety { get; set; }
+
     public T GetService<T>()
         where T : notnull => (T)(Services.GetService(typeof(T)) ?? throw new InvalidOperationException($"Service {typeof(T).Name} is not registered."));
 

@@ -19,6 +19,19 @@ public enum DialogFlow
     Booking,
 }
 
+/// <summary>A yes/no question of the bot that a typed "ja" or "nee" answers.</summary>
+[JsonConverter(typeof(JsonStringEnumConverter<PendingQuestion>))]
+public enum PendingQuestion
+{
+    None,
+
+    /// <summary>"Denk je erover om jezelf iets aan te doen, of ben je nu in gevaar?"</summary>
+    Safety,
+
+    /// <summary>"Is iemand nu in gevaar?"</summary>
+    SafetyOther,
+}
+
 /// <summary>
 /// Everything the bot remembers about a conversation, and deliberately nothing more: ids from our
 /// own content and directory, enums and numbers. Never message text, names or user ids
@@ -45,6 +58,9 @@ public sealed class ConversationState
 
     /// <summary>Self-check answers as a bit set of our own enum values.</summary>
     public int SelfCheckAnswers { get; set; }
+
+    /// <summary>The yes/no question the bot asked last turn, if any.</summary>
+    public PendingQuestion Pending { get; set; }
 
     /// <summary>The last topic id answered (one of our content ids), for follow-ups.</summary>
     public string? LastTopic { get; set; }

@@ -25,7 +25,7 @@ public static class ShareCard
                     Label = l.Pick("Waar gaat het ongeveer over?", "Roughly what is it about?"),
                     Style = "compact",
                     Value = "none",
-                    Choices = [new("none", l.Pick("Zeg ik liever niet", "I'd rather not say")), .. view.Topics.Select(t => new Choice(t.Title, t.TopicId))],
+                    Choices = [new(l.Pick("Zeg ik liever niet", "I'd rather not say"), "none"), .. view.Topics.Select(t => new Choice(t.Title, t.TopicId))],
                 },
                 new InputChoiceSet
                 {

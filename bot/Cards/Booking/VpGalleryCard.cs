@@ -37,7 +37,7 @@ public static class VpGalleryCard
                 Label = l.Pick("Man of vrouw", "Man or woman"),
                 Style = "compact",
                 Value = view.Filter.Gender ?? "any",
-                Choices = [new("any", anyone), new("female", l.Pick("Vrouw", "Woman")), new("male", l.Pick("Man", "Man"))],
+                Choices = [new(anyone, "any"), new(l.Pick("Vrouw", "Woman"), "female"), new(l.Pick("Man", "Man"), "male")],
             },
             new InputChoiceSet
             {
@@ -45,7 +45,7 @@ public static class VpGalleryCard
                 Label = l.Pick("Taal", "Language"),
                 Style = "compact",
                 Value = view.Filter.Language ?? "any",
-                Choices = [new("any", anyone), .. view.LanguageOptions.Select(o => new Choice(o.Name, o.Code))],
+                Choices = [new(anyone, "any"), .. view.LanguageOptions.Select(o => new Choice(o.Name, o.Code))],
             },
             new InputChoiceSet
             {
@@ -53,7 +53,7 @@ public static class VpGalleryCard
                 Label = l.Pick("Binnen of buiten de organisatie", "Inside or outside the organisation"),
                 Style = "compact",
                 Value = view.Filter.Kind ?? "any",
-                Choices = [new("any", anyone), new("internal", l.Pick("Interne VP", "Internal VP")), new("external", l.Pick("Externe VP", "External VP"))],
+                Choices = [new(anyone, "any"), new(l.Pick("Interne VP", "Internal VP"), "internal"), new(l.Pick("Externe VP", "External VP"), "external")],
             },
             new InputChoiceSet
             {
@@ -61,7 +61,7 @@ public static class VpGalleryCard
                 Label = l.Pick("Met extra aandacht voor", "With special attention to"),
                 Style = "compact",
                 Value = view.Filter.Focus ?? "any",
-                Choices = [new("any", anyone), .. view.FocusOptions.Select(o => new Choice(o.Title, o.TopicId))],
+                Choices = [new(anyone, "any"), .. view.FocusOptions.Select(o => new Choice(o.Title, o.TopicId))],
             },
         };
         if (view.CanFilterOwnDepartment)

@@ -62,6 +62,11 @@
             bubbleFromUserBorderRadius: 8,
             botAvatarInitials: 'VP',
             botAvatarBackgroundColor: primary,
+            // A new card opens at its top, not scrolled to its end (issue 20): after each new activity the
+            // transcript stops scrolling so that activity's first line is in view, on a phone too.
+            autoScrollSnapOnActivity: true,
+            autoScrollSnapOnActivityOffset: 8,
+            sendBoxTextWrap: true,
             hideUploadButton: true,
             disableFileUpload: true,
             sendBoxButtonColor: primary,

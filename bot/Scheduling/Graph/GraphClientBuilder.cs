@@ -74,7 +74,7 @@ public static class GraphClientBuilder
             }
         }
 
-        var http = GraphClientFactory.Create(handlers, finalHandler: new PollyGuardHandler(options) { InnerHandler = transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) } });
+        var http = GraphClientFactory.Create(handlers, finalHandler: new Telemetry.GraphTelemetryHandler { InnerHandler = new PollyGuardHandler(options) { InnerHandler = transport ?? new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(10) } } });
         http.Timeout = Timeout.InfiniteTimeSpan;
         return new GraphServiceClient(http, Authentication(options), options.BaseUrl);
     }
