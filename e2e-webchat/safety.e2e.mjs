@@ -55,7 +55,7 @@ try {
     // Acute, for the writer.
     {
       const { context, page, send } = await chat(size);
-      await send('ik heb de pillen klaarliggen, vanavond stop ik ermee');
+      await send('ik wil niet meer leven');
       const heading = page.locator('.ac-adaptiveCard').last().getByRole('heading').first();
       await heading.waitFor();
       const text = await page.locator('.ac-adaptiveCard').last().innerText();
@@ -68,6 +68,15 @@ try {
     {
       const { context, page, send } = await chat(size);
       await send('mijn collega stuurde net een afscheidsbericht en neemt zijn telefoon niet meer op');
+      // Acute at once, or "possible" with the direct question about someone else: then the "Ja" a person would tap.
+      const question = page.locator('.ac-adaptiveCard', { hasText: 'Is iemand nu in gevaar' }).last();
+      if (await question.count() > 0) {
+        await page.screenshot({ path: path.join(output, `safety-other-question-${size}.png`) });
+        const before = await page.locator('.ac-adaptiveCard').count();
+        await question.locator('button', { hasText: /^Ja$/ }).click();
+        await page.waitForFunction((n) => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 20000 });
+        await page.waitForTimeout(700);
+      }
       const text = await page.locator('.ac-adaptiveCard').last().innerText();
       if (!/Blijf bij de persoon/.test(text)) throw new Error(`${size}: no someone-else variant: ${text}`);
       await page.screenshot({ path: path.join(output, `safety-other-${size}.png`) });
@@ -76,11 +85,12 @@ try {
     // Possible: the lines and the question first, then the answer; "Ja" gives the crisis card.
     {
       const { context, page, send } = await chat(size);
-      await send('ik zie het allemaal niet meer zitten, alles is zinloos');
-      await page.getByText('Denk je erover om jezelf iets aan te doen').first().waitFor({ timeout: 20000 });
-      await page.getByText('Denk je erover om jezelf iets aan te doen').first().scrollIntoViewIfNeeded();
+      await send('ik ben er klaar mee, met alles');
+      const ask = page.locator('.ac-adaptiveCard', { hasText: 'Denk je erover om jezelf iets aan te doen' }).last();
+      await ask.waitFor({ timeout: 20000 });
+      await ask.scrollIntoViewIfNeeded();
       await page.screenshot({ path: path.join(output, `safety-possible-${size}.png`) });
-      await page.locator('.ac-adaptiveCard button', { hasText: /^Ja$/ }).last().click();
+      await ask.locator('button', { hasText: /^Ja$/ }).click();
       await page.getByText('Fijn dat je het hier zegt').last().waitFor({ timeout: 20000 });
       await page.screenshot({ path: path.join(output, `safety-possible-yes-${size}.png`) });
       await context.close();
