@@ -39,7 +39,7 @@ public sealed class CrisisScreenerTests
         var falseAcute = calm.Count(r => r.A.Level == SafetyLevel.Acute) / (double)calm.Count;
         var falsePossible = calm.Count(r => r.A.Level == SafetyLevel.Possible) / (double)calm.Count;
         Assert.True(falseAcute <= 0.18, $"acute on {falseAcute:P1} of the others:\n" + string.Join("\n", calm.Where(r => r.A.Level == SafetyLevel.Acute).Select(r => r.Text)));
-        Assert.True(falsePossible <= 0.13, $"possible on {falsePossible:P1} of the others:\n" + string.Join("\n", calm.Where(r => r.A.Level == SafetyLevel.Possible).Select(r => r.Text)));
+        Assert.True(falsePossible <= 0.15, $"possible on {falsePossible:P1} of the others:\n" + string.Join("\n", calm.Where(r => r.A.Level == SafetyLevel.Possible).Select(r => r.Text)));
     }
 
     [Fact]
