@@ -33,13 +33,13 @@ public sealed class CrisisScreenerTests
         var calm = results.Where(r => r.Label == "none").ToList();
         Assert.True(crisis.Count >= 60 && calm.Count >= 60, "the set was not read");
         var flagged = crisis.Count(r => r.A.Level != SafetyLevel.None) / (double)crisis.Count;
-        Assert.True(flagged >= 0.92, $"emergency routes on {flagged:P1} of the crisis messages; none at all:\n" + string.Join("\n", crisis.Where(r => r.A.Level == SafetyLevel.None).Select(r => r.Text)));
+        Assert.True(flagged >= 0.93, $"emergency routes on {flagged:P1} of the crisis messages; none at all:\n" + string.Join("\n", crisis.Where(r => r.A.Level == SafetyLevel.None).Select(r => r.Text)));
         var acute = crisis.Count(r => r.A.Level == SafetyLevel.Acute) / (double)crisis.Count;
-        Assert.True(acute >= 0.18, $"acute on {acute:P1} of the crisis messages");
+        Assert.True(acute >= 0.75, $"acute on {acute:P1} of the crisis messages");
         var falseAcute = calm.Count(r => r.A.Level == SafetyLevel.Acute) / (double)calm.Count;
         var falsePossible = calm.Count(r => r.A.Level == SafetyLevel.Possible) / (double)calm.Count;
-        Assert.True(falseAcute <= 0.18, $"acute on {falseAcute:P1} of the others:\n" + string.Join("\n", calm.Where(r => r.A.Level == SafetyLevel.Acute).Select(r => r.Text)));
-        Assert.True(falsePossible <= 0.15, $"possible on {falsePossible:P1} of the others:\n" + string.Join("\n", calm.Where(r => r.A.Level == SafetyLevel.Possible).Select(r => r.Text)));
+        Assert.True(falseAcute <= 0.20, $"acute on {falseAcute:P1} of the others:\n" + string.Join("\n", calm.Where(r => r.A.Level == SafetyLevel.Acute).Select(r => r.Text)));
+        Assert.True(falsePossible <= 0.10, $"possible on {falsePossible:P1} of the others:\n" + string.Join("\n", calm.Where(r => r.A.Level == SafetyLevel.Possible).Select(r => r.Text)));
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public sealed class CrisisScreenerTests
         var right = rows.Count(r => TestKnowledge.Screener.Assess(r.Text).To == DangerTo.Other);
 
         Assert.True(rows.Count >= 30, "the sets were not read");
-        Assert.True(right >= rows.Count * 0.5, $"someone-else variant on {right} of {rows.Count}");
+        Assert.True(right >= rows.Count * 0.8, $"someone-else variant on {right} of {rows.Count}");
     }
 
     [Fact]

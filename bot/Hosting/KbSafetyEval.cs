@@ -40,6 +40,7 @@ internal static class KbSafetyEval
         var crisis = results.Where(r => r.Label != "none").ToList();
         var none = results.Where(r => r.Label == "none").ToList();
         sb.AppendLine(CultureInfo.InvariantCulture, $"{name}: {results.Count} messages, {crisis.Count} crisis, {none.Count} not");
+        sb.AppendLine();
         sb.AppendLine("| true \\ level | acute | possible | none |");
         sb.AppendLine("|---|---|---|---|");
         foreach (var label in new[] { "self", "other", "none" })
@@ -48,6 +49,7 @@ internal static class KbSafetyEval
             sb.AppendLine(CultureInfo.InvariantCulture, $"| {label} | {row.Count(r => r.A.Level == SafetyLevel.Acute)} | {row.Count(r => r.A.Level == SafetyLevel.Possible)} | {row.Count(r => r.A.Level == SafetyLevel.None)} |");
         }
 
+        sb.AppendLine();
         static string P(int n, int d) => d == 0 ? "-" : (100.0 * n / d).ToString("0.0", CultureInfo.InvariantCulture) + " %";
         sb.AppendLine(CultureInfo.InvariantCulture, $"crisis acute or possible {P(crisis.Count(r => r.A.Level != SafetyLevel.None), crisis.Count)}, acute {P(crisis.Count(r => r.A.Level == SafetyLevel.Acute), crisis.Count)}; not-crisis acute {P(none.Count(r => r.A.Level == SafetyLevel.Acute), none.Count)}, possible {P(none.Count(r => r.A.Level == SafetyLevel.Possible), none.Count)}");
         var other = crisis.Where(r => r.Label == "other").ToList();
