@@ -17,7 +17,7 @@ if (scenario != "recogniser")
     return 2;
 }
 
-var questionsFile = args.Length > 1 ? args[1] : Path.Combine(FindRoot(), "..", "shared", "eval", "dev.tsv");
+var questionsFile = args.Length > 1 ? args[1] : Path.Combine(FindRoot(), "bot.tests", "Evaluation", "dev.tsv");
 var questions = File.ReadAllLines(questionsFile).Where(l => !l.StartsWith('#') && l.Contains('\t')).Select(l => l.Split('\t')[1]).ToArray();
 
 // Start-up: load + validate content, build both indexes and train both models (what the bot does before it is ready).

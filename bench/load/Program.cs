@@ -17,7 +17,7 @@ var mode = args.Length > 0 ? args[0] : "help";
 ThreadPool.SetMinThreads(32, 32); // no ramp-up stalls in the generator itself
 var opts = Options.Parse(args.Skip(1).ToArray());
 await using var connector = await StandInConnector.StartAsync(capture: mode == "booking").ConfigureAwait(false);
-var questions = Questions.Load(opts.Get("questions", "../shared/eval/dev.tsv"));
+var questions = Questions.Load(opts.Get("questions", "bot.tests/Evaluation/dev.tsv"));
 
 switch (mode)
 {

@@ -10,7 +10,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 ROOT=$PWD
-QUESTIONS=${QUESTIONS:-$(cd "$ROOT/.." && pwd)/shared/eval/dev.tsv}
+QUESTIONS=${QUESTIONS:-$ROOT/bot.tests/Evaluation/dev.tsv}
 DUR=${SECONDS_PER_RUN:-10}
 WRK_CONNECTIONS=${WRK_CONNECTIONS:-64}
 WORK=$(mktemp -d /tmp/vpw-bench.XXXXXX)
