@@ -27,5 +27,15 @@ done
 
 echo "ci: chat e2e against http://127.0.0.1:$port (screenshots in e2e-webchat/output/)"
 (cd e2e-webchat && BOT_URL="http://127.0.0.1:$port" node chat.e2e.mjs)
-echo "ci: safety levels e2e (crisis, someone else, possible) at 400x800 and desktop"
-(cd e2e-webchat && BOT_URL="http://127.0.0.1:$port" node safety.e2e.mjs)
+# Which message lands at "possible" depends on the trained screener: ask it, with the classifier the bot uses.
+possible=$(python3 - "$dll" <<'PY'
+import json, subprocess, sys
+candidates = ["ik ben er klaar mee, met alles", "ik wil niet meer naar mijn werk", "ik heb geen zin meer in mijn werk",
+              "ik weet echt niet meer hoe ik verder moet", "het hoeft voor mij allemaal niet meer zo", "ik ben het zo zat, ik kan niet meer",
+              "niemand zou het merken als ik er morgen niet ben", "ik heb alles geregeld op het werk, mijn spullen zijn opgeruimd"]
+out = subprocess.run(["dotnet", sys.argv[1], "kb", "ask"], input="\n".join(candidates) + "\n", capture_output=True, text=True, check=True).stdout.splitlines()
+print(next(c for c, l in zip(candidates, out) if json.loads(l)["safety"] == "possible" and json.loads(l)["language"] == "nl"))
+PY
+)
+echo "ci: safety levels e2e (crisis, someone else, possible: \"$possible\") at 400x800 and desktop"
+(cd e2e-webchat && BOT_URL="http://127.0.0.1:$port" POSSIBLE_TEXT="$possible" node safety.e2e.mjs)

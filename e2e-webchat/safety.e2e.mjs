@@ -85,7 +85,7 @@ try {
     // Possible: the lines and the question first, then the answer; "Ja" gives the crisis card.
     {
       const { context, page, send } = await chat(size);
-      await send('ik ben er klaar mee, met alles');
+      await send(process.env.POSSIBLE_TEXT || 'ik ben er klaar mee, met alles');
       const ask = page.locator('.ac-adaptiveCard', { hasText: 'Denk je erover om jezelf iets aan te doen' }).last();
       await ask.waitFor({ timeout: 20000 });
       await ask.scrollIntoViewIfNeeded();
