@@ -24,16 +24,11 @@ public sealed class CrisisMiddleware(KnowledgeBase knowledge, CrisisScreener scr
 
         var pending = context.State.Pending;
         context.State.Pending = PendingQuestion.None;
-        if (pending != PendingQuestion.None && SmallTalk.Detect(activity.Text) is SmallTalkKind.Yes)
+        var answer = pending == PendingQuestion.None ? SmallTalkKind.None : SmallTalk.Detect(activity.Text);
+        if (answer is SmallTalkKind.Yes or SmallTalkKind.No)
         {
-            // A typed "ja" to "ben je nu in gevaar?" is a yes: the crisis card, as the Ja button would.
-            ShowCrisis(context, knowledge, pending == PendingQuestion.SafetyOther ? DangerTo.Other : DangerTo.Self);
-            return Task.CompletedTask;
-        }
-
-        if (pending != PendingQuestion.None && SmallTalk.Detect(activity.Text) is SmallTalkKind.No)
-        {
-            context.SendText(NotInDanger.For(context.Language));
+            // A typed "ja" or "nee" to "ben je nu in gevaar?" answers it, as the Ja / Nee buttons would.
+            AnswerSafety(context, knowledge, answer == SmallTalkKind.Yes, pending == PendingQuestion.SafetyOther ? DangerTo.Other : DangerTo.Self);
             return Task.CompletedTask;
         }
 
@@ -46,7 +41,6 @@ public sealed class CrisisMiddleware(KnowledgeBase knowledge, CrisisScreener scr
             return Task.CompletedTask;
         }
 
-        context.CrisisRuledOut = true;
         if (safety.Level == SafetyLevel.Possible)
         {
             AskSafety(context, safety.To);
@@ -58,6 +52,20 @@ public sealed class CrisisMiddleware(KnowledgeBase knowledge, CrisisScreener scr
     public static readonly Localized NotInDanger = new(
         "Fijn dat je het laat weten. Lees gerust verder of stel je vraag. Wordt het toch anders: 113 en 112 zijn er dag en nacht.",
         "Thank you for letting me know. Feel free to read on or ask your question. If that changes: 113 and 112 are there day and night.");
+
+    /// <summary>The answer to "ben je nu in gevaar?", typed or tapped: yes gets the crisis card, no a calm line and the way on.</summary>
+    public static void AnswerSafety(TurnContext context, KnowledgeBase knowledge, bool inDanger, DangerTo to)
+    {
+        context.State.Pending = PendingQuestion.None;
+        if (inDanger)
+        {
+            ShowCrisis(context, knowledge, to);
+        }
+        else
+        {
+            context.SendText(NotInDanger.For(context.Language));
+        }
+    }
 
     /// <summary>The possible level: the emergency lines and the direct question, before whatever the turn answers.</summary>
     public static void AskSafety(TurnContext context, DangerTo to)

@@ -138,19 +138,13 @@ public sealed class KnowledgeDialogs(KnowledgeBase knowledge, QuestionClassifier
     /// <summary>The answer to "ben je nu in gevaar?": yes gets the crisis card; no gets a calm line and the way on.</summary>
     private Task SafetyAnswerAsync(TurnContext context, SafetyAnswerPayload payload)
     {
-        var l = context.Language;
-        switch (payload.InDanger)
+        if (payload.InDanger is { } inDanger)
         {
-            case true:
-                CrisisMiddleware.ShowCrisis(context, knowledge, payload.Other ? DangerTo.Other : DangerTo.Self);
-                break;
-            case false:
-                context.State.Pending = PendingQuestion.None;
-                context.SendText(CrisisMiddleware.NotInDanger.For(l));
-                break;
-            default:
-                context.SendCard(HelpCard.Create(new HelpView(l, NotUnderstood: true)), l.Pick("Menu", "Menu"));
-                break;
+            CrisisMiddleware.AnswerSafety(context, knowledge, inDanger, payload.Other ? DangerTo.Other : DangerTo.Self);
+        }
+        else
+        {
+            context.SendCard(HelpCard.Create(new HelpView(context.Language, NotUnderstood: true)), context.Language.Pick("Menu", "Menu"));
         }
 
         return Task.CompletedTask;

@@ -3,8 +3,8 @@ using VpWijzer.State;
 namespace VpWijzer.Knowledge;
 
 /// <summary>
-/// What the bot and <c>kb ask</c> both use: the crisis detector first (it always wins), then the
-/// recogniser. The recogniser's own crisis examples count too, when it is sure enough.
+/// What the bot and <c>kb ask</c> both use: the crisis screener first (acute always wins), then the
+/// recogniser. The recogniser's own crisis guess counts too, when it is sure enough and names a danger.
 /// </summary>
 public sealed class QuestionClassifier(Recogniser recogniser, CrisisScreener screener)
 {

@@ -34,12 +34,6 @@ public sealed class TurnContext(Activity activity, IServiceProvider services, Ca
     /// <summary>True when this turn came from a card button (Action.Submit or Action.Execute).</summary>
     public bool IsCardAction { get; set; }
 
-    /// <summary>
-    /// The crisis detector already ran on exactly <see cref="Activity"/>'s text this turn and found nothing
-    /// (set by the crisis middleware), so the classifier need not run it a second time.
-    /// </summary>
-    public bool CrisisRuledOut { get; set; }
-
     /// <summary>What the crisis screener said about this turn's text (set by the crisis middleware), or null when it did not run.</summary>
     public Knowledge.SafetyAssessment? Safety { get; set; }
 

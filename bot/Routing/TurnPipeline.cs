@@ -13,7 +13,7 @@ public sealed class TurnPipeline(IEnumerable<ITurnMiddleware> middleware, Router
         var context = new TurnContext(activity, services, ct);
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outer = System.Diagnostics.Activity.Current;
-        using var span = Telemetry.BotTelemetry.StartTurn(activity.ChannelId, activity.Type);
+        var span = Telemetry.BotTelemetry.StartTurn(activity.ChannelId, activity.Type);
         try
         {
             await RunFromAsync(context, 0).ConfigureAwait(false);
@@ -30,15 +30,15 @@ public sealed class TurnPipeline(IEnumerable<ITurnMiddleware> middleware, Router
             var fallback = new TurnContext(activity, services, ct) { Language = context.Language };
             errors.Report(fallback);
             span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+            return new TurnResult(fallback.Replies, activity.Type == ActivityTypes.Invoke ? fallback.InvokeResponse ?? new InvokeResponse(200, null) : null);
+        }
+        finally
+        {
             Telemetry.BotTelemetry.TurnDone(activity.ChannelId, activity.Type, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
             span?.Dispose();
             System.Diagnostics.Activity.Current = outer;
-            return new TurnResult(fallback.Replies, activity.Type == ActivityTypes.Invoke ? fallback.InvokeResponse ?? new InvokeResponse(200, null) : null);
         }
 
-        Telemetry.BotTelemetry.TurnDone(activity.ChannelId, activity.Type, System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalMilliseconds);
-        span?.Dispose();
-        System.Diagnostics.Activity.Current = outer;
         return new TurnResult(context.Replies, context.InvokeResponse) { DeliveryCallbacks = context.DeliveryCallbacks };
     }
 
