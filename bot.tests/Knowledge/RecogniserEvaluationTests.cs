@@ -154,15 +154,16 @@ public sealed class RecogniserEvaluationTests
 
 /// <summary>
 /// The three independent sets of issue 17 (bot.tests/Evaluation/topics-*.tsv), each written from PRODUCT.md only. Their
-/// first measurements are in docs/BENCHMARKS.md; issue 17's bar is 93 %. These floors sit just under the first
-/// measurement so a regression shows; raise them as the topic corpus (Content/training/topics) is completed.
+/// first measurements are in docs/BENCHMARKS.md; issue 17's bar is 93 %. These floors sit just under what was measured
+/// once the topic corpus (Content/training/topics, ≥ 150 per topic and language) was complete, so a regression shows.
 /// </summary>
 public sealed class IndependentTopicSetTests
 {
     [Theory]
-    [InlineData("topics-questions.tsv", 0.85)]
-    [InlineData("topics-english.tsv", 0.74)]
-    [InlineData("topics-stories.tsv", 0.70)]
+    [InlineData("topics-questions.tsv", 0.90)]
+    [InlineData("topics-english.tsv", 0.82)]
+    [InlineData("topics-stories.tsv", 0.86)]
+    [InlineData("topics-stories2.tsv", 0.83)]
     public void Classify_IndependentSet_AtLeastTheFirstMeasurement(string name, double floor)
     {
         var rows = File.ReadAllLines(Path.Combine(RepoPaths.Root, "bot.tests", "Evaluation", name))
@@ -172,7 +173,7 @@ public sealed class IndependentTopicSetTests
 
         var right = rows.Count(r => TestKnowledge.Classifier.Classify(r[1], Language.Nl).Topic == r[0]);
 
-        Assert.True(rows.Count >= 200, "the set was not read");
+        Assert.True(rows.Count >= 150, "the set was not read");
         Assert.True(right >= rows.Count * floor, $"{right} of {rows.Count} right");
     }
 }

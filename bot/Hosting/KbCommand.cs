@@ -77,7 +77,7 @@ public static class KbCommand
 
             case "safety-eval":
                 await output.WriteLineAsync("training the screener...").ConfigureAwait(false);
-                return await KbSafetyEval.EvaluateAsync(CrisisScreener.TrainDefault(result.KnowledgeBase), args[1..], output).ConfigureAwait(false);
+                return await KbSafetyEval.EvaluateAsync(CrisisScreener.TrainDefault(result.KnowledgeBase, KbSafetyEval.SettingsFrom(args[1..])), args[1..].Where(a => a.EndsWith(".tsv", StringComparison.Ordinal)), output).ConfigureAwait(false);
 
             case "topic-eval":
                 using (var analysis = new TextAnalysis())
@@ -87,7 +87,7 @@ public static class KbCommand
                 }
 
             case "safety-cv":
-                return await KbSafetyEval.CrossValidateAsync(output, new ScreenerSettings()).ConfigureAwait(false);
+                return await KbSafetyEval.CrossValidateAsync(output, KbSafetyEval.SettingsFrom(args[1..]), args.Contains("-v")).ConfigureAwait(false);
 
             default:
                 await error.WriteLineAsync("usage: kb ask   (questions on stdin, one per line)\n       kb explain   (the same, with the four best topics and their scores)\n       kb check [--content DIR]").ConfigureAwait(false);

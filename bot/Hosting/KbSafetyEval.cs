@@ -57,8 +57,36 @@ internal static class KbSafetyEval
         return sb.ToString();
     }
 
+    /// <summary>The default settings with <c>--acute X</c>, <c>--possible X</c> or <c>--weight X</c> from the command line, to try others.</summary>
+    public static ScreenerSettings SettingsFrom(IReadOnlyList<string> args)
+    {
+        var settings = new ScreenerSettings();
+        for (var i = 0; i + 1 < args.Count; i++)
+        {
+            if (!double.TryParse(args[i + 1], NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+            {
+                continue;
+            }
+
+            settings = args[i] switch
+            {
+                "--acute" => settings with { AcuteAt = value },
+                "--possible" => settings with { PossibleAt = value },
+                "--weight" => settings with { CrisisWeight = (float)value },
+                "--pattern" => settings with { PatternAcuteAt = value },
+                "--epochs" => settings with { Epochs = (int)value },
+                "--rate" => settings with { LearningRate = (float)value },
+                "--l2" => settings with { L2 = (float)value },
+                "--gram" => settings with { GramWeight = (float)value },
+                _ => settings,
+            };
+        }
+
+        return settings;
+    }
+
     /// <summary>Out-of-fold model scores for every training message, by 5-fold cross-validation with a fixed split.</summary>
-    public static async Task<int> CrossValidateAsync(TextWriter output, ScreenerSettings settings)
+    public static async Task<int> CrossValidateAsync(TextWriter output, ScreenerSettings settings, bool verbose = false)
     {
         var examples = CrisisScreener.ReadCorpus(TrainingDirectory).ToList();
         const int folds = 5;
@@ -94,8 +122,37 @@ internal static class KbSafetyEval
             await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"| {t:0.00} | {c:0.0} % | {n:0.00} % |")).ConfigureAwait(false);
         }
 
+        // The whole assessment out of fold: the pattern floor plus the model at the chosen thresholds.
+        var levels = Enumerable.Range(0, examples.Count).Select(i => CrisisScreener.Level(examples[i].Text, scores[i], settings)).ToList();
+        var crisisRows = Enumerable.Range(0, examples.Count).Where(i => examples[i].Label != "none").ToList();
+        var noneRows = Enumerable.Range(0, examples.Count).Where(i => examples[i].Label == "none").ToList();
+        double Share(IEnumerable<int> rows, Func<int, bool> test, int of) => rows.Count(test) * 100.0 / of;
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture,
+            $"at acute {settings.AcuteAt:0.00}, possible {settings.PossibleAt:0.00}, pattern acute {settings.PatternAcuteAt:0.00} with the pattern floor: crisis routes {Share(crisisRows, i => levels[i] != SafetyLevel.None, crisisRows.Count):0.0} %, acute {Share(crisisRows, i => levels[i] == SafetyLevel.Acute, crisisRows.Count):0.0} %; not-crisis acute {Share(noneRows, i => levels[i] == SafetyLevel.Acute, noneRows.Count):0.00} %, possible {Share(noneRows, i => levels[i] == SafetyLevel.Possible, noneRows.Count):0.00} %")).ConfigureAwait(false);
+        var floorFalse = noneRows.Where(i => CrisisDetector.IsCrisis(examples[i].Text)).ToList();
+        await output.WriteLineAsync(string.Create(CultureInfo.InvariantCulture, $"pattern floor on not-crisis training messages: {floorFalse.Count} ({floorFalse.Count * 100.0 / noneRows.Count:0.00} %)")).ConfigureAwait(false);
+        if (verbose)
+        {
+            foreach (var i in floorFalse)
+            {
+                await output.WriteLineAsync($"  floor: {examples[i].Text}").ConfigureAwait(false);
+            }
+
+            foreach (var i in noneRows.Where(i => levels[i] == SafetyLevel.Acute && !CrisisDetector.IsCrisis(examples[i].Text)))
+            {
+                await output.WriteLineAsync($"  model acute ({Format(scores[i])}): {examples[i].Text}").ConfigureAwait(false);
+            }
+
+            foreach (var i in crisisRows.Where(i => levels[i] == SafetyLevel.None))
+            {
+                await output.WriteLineAsync($"  missed ({Format(scores[i])}): {examples[i].Text}").ConfigureAwait(false);
+            }
+        }
+
         return 0;
     }
+
+    private static string Format(double score) => score.ToString("0.00", CultureInfo.InvariantCulture);
 }
 
 /// <summary><c>kb topic-eval FILE...</c>: accuracy and the most common confusions on sets of <c>topic, text</c> rows.</summary>

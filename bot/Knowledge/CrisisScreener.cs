@@ -40,15 +40,21 @@ public sealed record ScreenerSettings
 {
     /// <summary>
     /// Model probability from which a message is acute on its own: chosen on 5-fold cross-validation of the corpus
-    /// (docs/BENCHMARKS.md), where 0.7 marked 65 % of the crisis messages and 0.8 % of the others. Known false
-    /// alarm at this level: "ik heb geen energie meer" (exhaustion) gets the crisis card.
+    /// (<c>kb safety-cv</c>, docs/BENCHMARKS.md), where 0.6 marked 82 % of the crisis messages and 1.7 % of the others.
     /// </summary>
-    public double AcuteAt { get; init; } = 0.7;
+    public double AcuteAt { get; init; } = 0.6;
 
-    /// <summary>Model probability from which a message is possible: on cross-validation 92 % of crisis messages, 5 % of the others.</summary>
-    public double PossibleAt { get; init; } = 0.25;
+    /// <summary>Model probability from which a message is possible: with the floor, on cross-validation 95 % of crisis messages get the routes.</summary>
+    public double PossibleAt { get; init; } = 0.15;
 
-    public int Epochs { get; init; } = 12;
+    /// <summary>
+    /// Model probability from which a pattern hit is acute. A pattern hit is never below possible (the floor), but the
+    /// words it matches are also in questions about suicide, in the past and in hyperbole ("mijn laptop pleegde zelfmoord"),
+    /// where the model has learned better than the patterns can.
+    /// </summary>
+    public double PatternAcuteAt { get; init; } = 0.1;
+
+    public int Epochs { get; init; } = 24;
 
     public float LearningRate { get; init; } = 0.5f;
 
@@ -57,13 +63,14 @@ public sealed record ScreenerSettings
     public float GramWeight { get; init; } = 0.4f;
 
     /// <summary>Total training weight of the crisis examples relative to all negatives together: a miss costs more than a false alarm.</summary>
-    public float CrisisWeight { get; init; } = 0.05f;
+    public float CrisisWeight { get; init; } = 0.5f;
 }
 
 /// <summary>
 /// The crisis screener (issue 15): a logistic regression over word and character n-grams, trained at start-up on the
 /// crisis corpus (`Content/training/crisis`) with the topic corpus as ordinary negatives, and the hand-written patterns
-/// of <see cref="CrisisDetector"/> as a floor: a pattern hit is always acute, as it was before the model.
+/// of <see cref="CrisisDetector"/> as a floor: a pattern hit always gets the emergency routes (possible), and is acute
+/// unless the model is sure it is not (a question about suicide, an event long past, hyperbole).
 /// Deterministic (fixed seed); it never learns from live messages and keeps nothing of them.
 /// </summary>
 public sealed class CrisisScreener
@@ -132,8 +139,8 @@ public sealed class CrisisScreener
     /// The screener trained on the shipped corpus plus the content's own examples (the crisis topic's as danger to
     /// self, every other topic's as ordinary messages): what the bot, <c>kb ask</c> and the tests use.
     /// </summary>
-    public static CrisisScreener TrainDefault(KnowledgeBase? knowledge = null) =>
-        Train(ReadCorpus(DefaultTrainingDirectory).Concat(knowledge is null ? [] : FromContent(knowledge)));
+    public static CrisisScreener TrainDefault(KnowledgeBase? knowledge = null, ScreenerSettings? settings = null) =>
+        Train(ReadCorpus(DefaultTrainingDirectory).Concat(knowledge is null ? [] : FromContent(knowledge)), settings);
 
     public static IEnumerable<Example> FromContent(KnowledgeBase knowledge) =>
         knowledge.Topics.SelectMany(t => t.Nl.Examples.Concat(t.En.Examples).Select(e => new Example(t.Id == TopicIds.Crisis ? "self" : "none", e)));
@@ -183,14 +190,23 @@ public sealed class CrisisScreener
         Predict(text, p);
         var score = p[SelfClass] + p[OtherClass];
         var to = p[OtherClass] > p[SelfClass] ? DangerTo.Other : DangerTo.Self;
-        var pattern = CrisisDetector.IsCrisis(text);
+        return new SafetyAssessment(Level(text, score, Settings), to, Math.Round(score, 3));
+    }
+
+    /// <summary>The level for a model score: the patterns are the floor, the thresholds do the rest.</summary>
+    internal static SafetyLevel Level(string text, double score, ScreenerSettings settings)
+    {
         // The patterns are the floor: what they caught before the model existed is still acute.
         // One word ("help", "hulp", "menu") is a command or a greeting to the model; its help card carries 112 and 113.
         var oneWord = text.AsSpan().Trim().IndexOfAny(' ', '\n', '\t') < 0;
-        var level = pattern || (score >= Settings.AcuteAt && !oneWord) ? SafetyLevel.Acute
-            : score >= Settings.PossibleAt && !oneWord ? SafetyLevel.Possible
+        if (CrisisDetector.IsCrisis(text))
+        {
+            return score >= settings.PatternAcuteAt ? SafetyLevel.Acute : SafetyLevel.Possible;
+        }
+
+        return score >= settings.AcuteAt && !oneWord ? SafetyLevel.Acute
+            : score >= settings.PossibleAt && !oneWord ? SafetyLevel.Possible
             : SafetyLevel.None;
-        return new SafetyAssessment(level, to, Math.Round(score, 3));
     }
 
     /// <summary>The model's probability alone, without the pattern floor: for measurement and threshold choice.</summary>

@@ -96,12 +96,20 @@ public sealed class Recogniser
 
     private readonly TrainingCorpus _corpus;
 
+    /// <summary>Per language and topic: the stems of its keywords and title, the words that may stand alone.</summary>
+    private readonly FrozenDictionary<Language, HashSet<string>[]> _keywordStems;
+
     public Recogniser(KnowledgeBase knowledge, TextAnalysis analysis, RecogniserSettings? settings = null, TrainingCorpus? corpus = null)
     {
         _analysis = analysis;
         _corpus = corpus is not null && corpus.Covers(knowledge) ? corpus : TrainingCorpus.Empty;
         _settings = settings ?? new RecogniserSettings();
         _topicIds = knowledge.Topics.Select(t => t.Id).ToArray();
+        _keywordStems = new[] { Language.Nl, Language.En }.ToFrozenDictionary(l => l, l => knowledge.Topics
+            .Select(t => t.Text(l).Keywords.Append(t.Text(l).Title)
+                .SelectMany(k => analysis.Words(k)).Where(w => !TextAnalysis.IsStopWord(w, l)).Select(w => TextAnalysis.Stem(w, l))
+                .ToHashSet(StringComparer.Ordinal))
+            .ToArray());
         // The two languages are independent (own index, own fixed-seed model; TextAnalysis is per-thread), so they
         // are built side by side: most of the cold start (issue 10) is this training.
         var english = Task.Run(() =>
@@ -137,9 +145,11 @@ public sealed class Recogniser
 
         var margin = best > 0 ? (best - second) / best : 0;
         var confidence = Math.Round(Math.Clamp(best * (0.5 + (0.5 * margin)) * _settings.ConfidenceScale, 0, 1), 3);
-        if (best < SingleWordCertainty && words.Count(w => !TextAnalysis.IsStopWord(w, language)) <= 1)
+        var content = words.Where(w => !TextAnalysis.IsStopWord(w, language)).Take(2).ToList();
+        if (content.Count <= 1 && (best < SingleWordCertainty || (content.Count == 1 && !_keywordStems[language][order[0]].Contains(TextAnalysis.Stem(content[0], language)))))
         {
-            // One everyday word ("ik heb een vraag", "wat moet ik doen") is too little to go on: ask instead of guessing.
+            // One everyday word ("ik heb een vraag", "hoe zit dat") is too little to go on: ask instead of guessing.
+            // One of the topic's own keywords ("pesten", "privacy") is answered when the model is sure.
             confidence = Math.Min(confidence, SingleWordConfidenceCap);
         }
         return new Recognition(_topicIds[order[0]], confidence, language, alternatives);
