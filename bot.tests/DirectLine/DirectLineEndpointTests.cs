@@ -244,9 +244,27 @@ public sealed class DirectLineEndpointTests
         await using var bot = await BotHost.StartAsync();
         var client = await DirectLineClient.StartAsync(bot);
 
-        await client.SendAsync(new string('a', 20_000));
+        await client.SendAsync(new string('a', VpWijzer.Hosting.DirectLineEndpoints.MaxTextLength + 1));
 
         Assert.Equal(HttpStatusCode.RequestEntityTooLarge, client.LastStatus);
+    }
+
+    [Fact]
+    public async Task PostActivity_StoryOf5000Characters_AnsweredAndTheBotSaysItReadTheFirstPart()
+    {
+        await using var bot = await BotHost.StartAsync();
+        var client = await DirectLineClient.StartAsync(bot);
+        var story = "Mijn leidinggevende kleineert me steeds in het overleg waar iedereen bij is. ";
+        var text = string.Concat(Enumerable.Repeat(story, (5000 / story.Length) + 1))[..5000];
+
+        await client.SendAsync(text);
+        var sent = client.LastStatus;
+        var replies = await client.PollAsync();
+
+        Assert.Equal(HttpStatusCode.OK, sent);
+        var texts = replies.Select(r => r["text"]?.GetValue<string>() ?? "").ToList();
+        Assert.Contains(texts, t => t.Contains("ik lees de eerste 4.000 tekens", StringComparison.Ordinal));
+        Assert.NotEmpty(DirectLineClient.Cards(replies));
     }
 
     [Fact]

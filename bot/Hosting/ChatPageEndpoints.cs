@@ -61,6 +61,7 @@ public static class ChatPageEndpoints
                 <p class="chat-anonymous" lang="en">Anonymous: you don't need to sign in and we keep nothing of what you type.</p>
               </header>
               <main id="webchat" class="chat-body" aria-label="Chat"></main>
+              <p id="chat-counter" class="chat-counter" aria-live="polite" hidden></p>
               <noscript><p class="chat-notice">Deze chat heeft JavaScript nodig. / This chat needs JavaScript.</p></noscript>
               <p id="chat-error" class="chat-notice" role="alert" hidden>De chat is nu niet bereikbaar. Probeer het later nog eens. / The chat is not available right now. Please try again later.</p>
               <footer class="chat-footer">

@@ -31,7 +31,11 @@ public static partial class DirectLineEndpoints
     public const string InternalServiceUrl = "urn:vp-wijzer:directline";
 
     /// <summary>Longest message text accepted from the page (Web Chat has no limit of its own).</summary>
-    public const int MaxTextLength = 4000;
+    /// <summary>
+    /// The longest message the chat accepts (413 above it; the page's counter warns well before). Longer than
+    /// <see cref="Dialogs.LongMessageMiddleware.ReadLength"/> is welcome: the bot reads the first part and says so.
+    /// </summary>
+    public const int MaxTextLength = 20_000;
 
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
     {

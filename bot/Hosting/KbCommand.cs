@@ -83,7 +83,9 @@ public static class KbCommand
                 using (var analysis = new TextAnalysis())
                 {
                     var verbose = args.Contains("-v");
-                    return await KbTopicEval.EvaluateAsync(new QuestionClassifier(new Recogniser(result.KnowledgeBase!, analysis, corpus: TrainingCorpus.LoadDefault(result.KnowledgeBase!)), CrisisScreener.TrainDefault(result.KnowledgeBase)), args[1..].Where(a => a != "-v"), output, verbose).ConfigureAwait(false);
+                    var weight = args.SkipWhile(a => a != "--corpus-weight").Skip(1).Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(1.0);
+                    var recogniser = new Recogniser(result.KnowledgeBase!, analysis, new RecogniserSettings { CorpusSampleWeight = weight }, TrainingCorpus.LoadDefault(result.KnowledgeBase!));
+                    return await KbTopicEval.EvaluateAsync(new QuestionClassifier(recogniser, CrisisScreener.TrainDefault(result.KnowledgeBase)), args[1..].Where(a => a.EndsWith(".tsv", StringComparison.Ordinal)), output, verbose).ConfigureAwait(false);
                 }
 
             case "safety-cv":

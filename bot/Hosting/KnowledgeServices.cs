@@ -45,6 +45,7 @@ public static class KnowledgeServices
         services.AddSingleton<KnowledgeDialogs>();
         services.AddSingleton<IRouteModule>(sp => sp.GetRequiredService<KnowledgeDialogs>());
         services.AddSingleton<ITurnMiddleware, CrisisMiddleware>();
+        services.AddSingleton<ITurnMiddleware, LongMessageMiddleware>();
         services.AddSingleton<IReadinessCheck, KnowledgeReadiness>();
         services.AddHostedService<KnowledgeWarmup>();
         return services;

@@ -188,6 +188,17 @@ public sealed class CrisisScreener
 
         Span<float> p = stackalloc float[3];
         Predict(text, p);
+        if (text.Length > HashedFeatures.MaxChars)
+        {
+            // A long story: the model reads its first part, so read its end as well, where a signal may come last.
+            Span<float> tail = stackalloc float[3];
+            Predict(text[^HashedFeatures.MaxChars..], tail);
+            if (tail[SelfClass] + tail[OtherClass] > p[SelfClass] + p[OtherClass])
+            {
+                tail.CopyTo(p);
+            }
+        }
+
         var score = p[SelfClass] + p[OtherClass];
         var to = p[OtherClass] > p[SelfClass] ? DangerTo.Other : DangerTo.Self;
         return new SafetyAssessment(Level(text, score, Settings), to, Math.Round(score, 3));

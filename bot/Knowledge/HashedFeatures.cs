@@ -12,6 +12,9 @@ internal static class HashedFeatures
 {
     public const int Bits = 18;
 
+    /// <summary>How much of a text the features read (the screener reads a long text's end separately).</summary>
+    public const int MaxChars = 4000;
+
     public const int Buckets = 1 << Bits;
 
     private const uint WordSeed = 2166136261;
@@ -19,7 +22,7 @@ internal static class HashedFeatures
     private const uint GramSeed = 0x85EBCA6B;
 
     /// <summary>Word and n-gram features of a normalised text (duplicate buckets add up); returns the scale that gives them unit length.</summary>
-    public static float Extract(ReadOnlySpan<char> normalized, Dictionary<int, float> into, float gramWeight = 0.4f, int maxChars = 2000)
+    public static float Extract(ReadOnlySpan<char> normalized, Dictionary<int, float> into, float gramWeight = 0.4f, int maxChars = MaxChars)
     {
         into.Clear();
         if (normalized.Length > maxChars)

@@ -27,6 +27,47 @@
   var css = window.getComputedStyle(document.documentElement);
   var primary = css.getPropertyValue('--chat-primary').trim() || '#2F5D62';
 
+  // A character counter under the send box (issue 20): long stories are welcome; the bot reads the first
+  // READ characters of one message and says so, and the chat takes at most MAX. Shown from SHOW_FROM on.
+  var READ = 4000;
+  var MAX = 20000;
+  var SHOW_FROM = 500;
+  var counter = document.getElementById('chat-counter');
+  var format = new Intl.NumberFormat(locale);
+
+  function describe(length) {
+    var nl = locale === 'nl-NL';
+    if (length > MAX) {
+      return nl ? format.format(length) + ' tekens: dat is te lang om te versturen. Maak het korter of stuur het in delen.'
+        : format.format(length) + ' characters: too long to send. Shorten it or send it in parts.';
+    }
+
+    if (length > READ) {
+      return nl ? format.format(length) + ' tekens. Ik lees de eerste ' + format.format(READ) + '; stuur de rest gerust in een volgend bericht.'
+        : format.format(length) + ' characters. I read the first ' + format.format(READ) + '; feel free to send the rest in another message.';
+    }
+
+    return format.format(length) + ' / ' + format.format(READ);
+  }
+
+  function watchLength() {
+    if (!counter) {
+      return;
+    }
+
+    root.addEventListener('input', function (event) {
+      var target = event.target;
+      if (!target || (target.tagName !== 'TEXTAREA' && target.tagName !== 'INPUT')) {
+        return;
+      }
+
+      var length = (target.value || '').length;
+      counter.hidden = length < SHOW_FROM;
+      counter.textContent = length < SHOW_FROM ? '' : describe(length);
+      counter.classList.toggle('chat-counter-over', length > READ);
+    });
+  }
+
   fetch(domain + '/tokens/generate', { method: 'POST', credentials: 'omit', cache: 'no-store' })
     .then(function (response) {
       if (!response.ok) {
@@ -81,6 +122,8 @@
       if (input) {
         input.focus();
       }
+
+      watchLength();
     })
     .catch(showError);
 })();
