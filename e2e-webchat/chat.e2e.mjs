@@ -95,6 +95,20 @@ try {
   await page.locator('.ac-adaptiveCard a[href^="mailto:"]').last().scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(output, 'chat-booking.png'), fullPage: true });
 
+  // A long story (issue 20): the counter says what the bot will read, and the message is sent and answered.
+  const story = 'Mijn leidinggevende kleineert me steeds in het overleg waar iedereen bij is en ik weet niet wat ik moet doen. ';
+  await input.fill(story.repeat(Math.ceil(5000 / story.length)).slice(0, 5000));
+  const counter = page.locator('#chat-counter');
+  await counter.waitFor({ state: 'visible', timeout: 5000 });
+  const counted = await counter.textContent();
+  if (!/5\.000 tekens\. Ik lees de eerste 4\.000/.test(counted || '')) throw new Error(`counter says: ${counted}`);
+  await page.screenshot({ path: path.join(output, 'chat-long-counter.png') });
+  await input.press('Enter');
+  await page.getByText(/ik lees de eerste 4\.000 tekens/).first().waitFor({ timeout: 20000 });
+  if ((await page.getByText(/Verzenden mislukt|Send failed/i).count()) > 0) throw new Error('the long story was not sent');
+  if (!(await counter.isHidden())) throw new Error('the counter stayed after sending');
+  await page.screenshot({ path: path.join(output, 'chat-long-answer.png'), fullPage: true });
+
   cspViolations.push(...(await page.evaluate(() => window.__csp)));
   if (outside.length > 0) throw new Error(`requests outside 127.0.0.1: ${outside.join(', ')}`);
   if (cspViolations.length > 0) throw new Error(`CSP violations: ${cspViolations.join('; ')}`);

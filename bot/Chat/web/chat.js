@@ -55,17 +55,21 @@
       return;
     }
 
-    root.addEventListener('input', function (event) {
-      var target = event.target;
-      if (!target || (target.tagName !== 'TEXTAREA' && target.tagName !== 'INPUT')) {
-        return;
-      }
-
-      var length = (target.value || '').length;
+    function update() {
+      var box = root.querySelector('textarea, input[type="text"]');
+      var length = box ? (box.value || '').length : 0;
       counter.hidden = length < SHOW_FROM;
       counter.textContent = length < SHOW_FROM ? '' : describe(length);
       counter.classList.toggle('chat-counter-over', length > READ);
-    });
+    }
+
+    root.addEventListener('input', update);
+    // Web Chat empties the box on send without an input event: while the counter shows, look again now and then.
+    window.setInterval(function () {
+      if (!counter.hidden) {
+        update();
+      }
+    }, 500);
   }
 
   fetch(domain + '/tokens/generate', { method: 'POST', credentials: 'omit', cache: 'no-store' })
