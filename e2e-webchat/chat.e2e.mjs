@@ -7,6 +7,7 @@ import { chromium } from 'playwright-core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { axeViolations } from './axe-check.mjs';
 
 const botUrl = process.env.BOT_URL;
 if (!botUrl || new URL(botUrl).hostname !== '127.0.0.1') {
@@ -23,6 +24,7 @@ const outside = [];
 const cspViolations = [];
 const pageErrors = [];
 const timings = {};
+const accessibility = {};
 const t0 = Date.now();
 const mark = (name) => { timings[name] = Date.now() - t0; };
 
@@ -108,6 +110,30 @@ try {
   if ((await page.getByText(/Verzenden mislukt|Send failed/i).count()) > 0) throw new Error('the long story was not sent');
   if (!(await counter.isHidden())) throw new Error('the counter stayed after sending');
   await page.screenshot({ path: path.join(output, 'chat-long-answer.png'), fullPage: true });
+
+  // WCAG 2.1 AA (issue 20): axe-core on the transcript with cards, at desktop width and on a phone.
+  accessibility.desktop = await axeViolations(page);
+  await page.setViewportSize({ width: 400, height: 800 });
+  await page.screenshot({ path: path.join(output, 'chat-phone.png') });
+  accessibility.phone = await axeViolations(page);
+  // The English page, on a phone and at desktop width.
+  await page.goto(new URL('/chat?lang=en', botUrl).href);
+  await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 20000 });
+  await input.fill('What does a confidential adviser do?');
+  await input.press('Enter');
+  const englishHeading = heading('What does a VP do?');
+  await englishHeading.waitFor({ timeout: 20000 });
+  await page.waitForTimeout(1500);
+  // On a phone the new card opens at its top (issue 20): its heading is on screen, below the sticky header.
+  const top = await englishHeading.evaluate((e) => ({ y: e.getBoundingClientRect().top, header: document.querySelector('.chat-header').getBoundingClientRect().bottom }));
+  if (top.y < top.header || top.y > 800 - 120) throw new Error(`the new card's heading is off screen on a phone: ${JSON.stringify(top)}`);
+  accessibility.phoneEnglish = await axeViolations(page);
+  await page.screenshot({ path: path.join(output, 'chat-phone-en.png') });
+  await page.setViewportSize({ width: 900, height: 1100 });
+  accessibility.desktopEnglish = await axeViolations(page);
+  writeFileSync(path.join(output, 'axe.json'), JSON.stringify(accessibility, null, 2));
+  const broken = Object.values(accessibility).flat();
+  if (broken.length > 0 && process.env.AXE_REPORT_ONLY !== '1') throw new Error(`axe-core WCAG 2.1 AA: ${broken.map((v) => `${v.id} (${v.nodes.length})`).join(', ')}`);
 
   cspViolations.push(...(await page.evaluate(() => window.__csp)));
   if (outside.length > 0) throw new Error(`requests outside 127.0.0.1: ${outside.join(', ')}`);

@@ -106,11 +106,15 @@
             bubbleFromUserTextColor: '#FFFFFF',
             bubbleFromUserBorderRadius: 8,
             botAvatarInitials: 'VP',
+            // Web Chat's grey timestamps have 4.1:1 on our background; WCAG AA asks 4.5:1 (axe-core in the e2e).
+            timestampColor: '#595959',
             botAvatarBackgroundColor: primary,
             // A new card opens at its top, not scrolled to its end (issue 20): after each new activity the
             // transcript stops scrolling so that activity's first line is in view, on a phone too.
             autoScrollSnapOnActivity: true,
             autoScrollSnapOnActivityOffset: 8,
+            autoScrollSnapOnPage: true,
+            autoScrollSnapOnPageOffset: 8,
             sendBoxTextWrap: true,
             hideUploadButton: true,
             disableFileUpload: true,
