@@ -81,15 +81,18 @@ public sealed class CrisisDetectorTests
 
     [Theory]
     [InlineData("ik heb pillen gespaard")]
-    [InlineData("nobody would care if I died")]
     [InlineData("niemand zou het merken als ik dood was")]
-    public void Classify_RecognisedCrisisWithDangerWords_Crisis(string text)
+    [InlineData("nobody would care if I died")]
+    public void Classify_IndirectSignalWithDangerWords_AtLeastTheEmergencyRoutes(string text)
     {
+        // Issue 15: every crisis message acute or possible. "nobody would care if I died" scores 0.48 with the
+        // corpus of 2026-12 (acute from 0.6): possible, so the lines and the direct question come first.
         var classifier = VpWijzer.Tests.Infrastructure.TestKnowledge.Classifier;
 
         var result = classifier.Classify(text, VpWijzer.State.Language.Nl);
 
-        Assert.Equal(TopicIds.Crisis, result.Topic);
+        Assert.NotEqual(VpWijzer.Knowledge.SafetyLevel.None, result.Safety!.Level);
+        Assert.Equal(result.Safety.Level == VpWijzer.Knowledge.SafetyLevel.Acute, result.Topic == TopicIds.Crisis);
     }
 
     [Theory]

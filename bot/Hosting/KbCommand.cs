@@ -83,8 +83,10 @@ public static class KbCommand
                 using (var analysis = new TextAnalysis())
                 {
                     var verbose = args.Contains("-v");
-                    var weight = args.SkipWhile(a => a != "--corpus-weight").Skip(1).Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(1.0);
-                    var recogniser = new Recogniser(result.KnowledgeBase!, analysis, new RecogniserSettings { CorpusSampleWeight = weight }, TrainingCorpus.LoadDefault(result.KnowledgeBase!));
+                    var weight = args.SkipWhile(a => a != "--corpus-weight").Skip(1).Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
+                    var defaults = new RecogniserSettings();
+                    var epochs = args.SkipWhile(a => a != "--epochs").Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(defaults.Epochs);
+                    var recogniser = new Recogniser(result.KnowledgeBase!, analysis, defaults with { CorpusSampleWeight = args.Contains("--corpus-weight") ? weight : defaults.CorpusSampleWeight, Epochs = epochs }, TrainingCorpus.LoadDefault(result.KnowledgeBase!));
                     return await KbTopicEval.EvaluateAsync(new QuestionClassifier(recogniser, CrisisScreener.TrainDefault(result.KnowledgeBase)), args[1..].Where(a => a.EndsWith(".tsv", StringComparison.Ordinal)), output, verbose).ConfigureAwait(false);
                 }
 

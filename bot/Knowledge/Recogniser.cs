@@ -116,10 +116,10 @@ public sealed class Recogniser
         var english = Task.Run(() =>
         {
             var index = BuildIndex(knowledge, Language.En);
-            return (Index: index, Model: TrainModel(knowledge, index));
+            return (Index: index, Model: CachedModel(knowledge, index));
         });
         _nl = BuildIndex(knowledge, Language.Nl);
-        _nlModel = TrainModel(knowledge, _nl);
+        _nlModel = CachedModel(knowledge, _nl);
         (_en, _enModel) = english.GetAwaiter().GetResult();
     }
 
@@ -226,6 +226,15 @@ public sealed class Recogniser
 
         return SoftmaxModel.Train(samples, _topicIds.Length, _settings.Epochs, _settings.LearningRate);
     }
+
+    /// <summary>The model for these exact inputs: trained once per process (see <see cref="TrainingCache"/>).</summary>
+    private SoftmaxModel CachedModel(KnowledgeBase knowledge, LanguageIndex index) =>
+        TrainingCache.GetOrTrain(
+            "recogniser:" + index.Language,
+            TrainingCache.Content(knowledge, index.Language)
+                .Append(_settings.ToString())
+                .Concat(_corpus.Messages.Where(m => m.Language == index.Language).Select(m => m.Topic + "\t" + m.Text)),
+            () => TrainModel(knowledge, index));
 
     private Dictionary<string, double> Features(LanguageIndex index, string text)
     {
