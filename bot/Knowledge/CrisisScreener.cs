@@ -57,9 +57,9 @@ public sealed record ScreenerSettings
     /// <summary>Messages of at most this many words use <see cref="ShortAcuteAt"/> and <see cref="ShortPossibleAt"/>.</summary>
     public int ShortWords { get; init; } = 5;
 
-    public double ShortAcuteAt { get; init; } = 0.8;
+    public double ShortAcuteAt { get; init; } = 0.85;
 
-    public double ShortPossibleAt { get; init; } = 0.35;
+    public double ShortPossibleAt { get; init; } = 0.45;
 
     public int Epochs { get; init; } = 12;
 
