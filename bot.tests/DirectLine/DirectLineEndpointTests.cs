@@ -318,18 +318,27 @@ public sealed class DirectLineEndpointTests
     }
 
     [Fact]
-    public async Task TooManyConversations_503()
+    public async Task TooManyConversations_StartsRefused503WithTheKindText_TokenPageToo()
     {
-        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Chat:MaxConversations"] = "10" });
+        await using var bot = await BotHost.StartAsync(new Dictionary<string, string?> { ["Chat:MaxConversations"] = "10", ["Chat:StartsPerIpPerMinute"] = "0" });
 
         var statuses = new List<HttpStatusCode>();
-        for (var i = 0; i < 11; i++)
+        for (var i = 0; i < 10; i++)
         {
-            statuses.Add((await DirectLineClient.PostJsonAsync(bot.Http, "/v3/directline/tokens/generate", null, null)).Status);
+            statuses.Add((await DirectLineClient.PostJsonAsync(bot.Http, "/v3/directline/conversations", null, null)).Status);
         }
 
-        Assert.Equal(10, statuses.Count(s => s == HttpStatusCode.OK));
-        Assert.Equal(HttpStatusCode.ServiceUnavailable, statuses[^1]);
+        using var refused = await bot.Http.PostAsync("/v3/directline/conversations", null);
+        var generate = await DirectLineClient.PostJsonAsync(bot.Http, "/v3/directline/tokens/generate", null, null);
+
+        Assert.All(statuses, s => Assert.Equal(HttpStatusCode.Created, s));
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.StatusCode);
+        Assert.Equal(TimeSpan.FromSeconds(30), refused.Headers.RetryAfter?.Delta);
+        var error = JsonNode.Parse(await refused.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal("ServiceUnavailable", error["code"]!.GetValue<string>());
+        Assert.Equal(VpWijzer.Hosting.DirectLineEndpoints.FullMessage, error["message"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, generate.Status);
+        Assert.Equal(10, bot.Services.GetRequiredService<DirectLineConversations>().Count);
     }
 
     [Fact]

@@ -28,9 +28,29 @@ public sealed class ChatOptions
     [Range(5, 1000)]
     public int MaxQueuedActivities { get; set; } = 50;
 
+    /// <summary>
+    /// At most this many bytes of unread activities per conversation (their JSON plus a fixed overhead each);
+    /// older ones are dropped, the newest always stays.
+    /// </summary>
+    [Range(4 * 1024, 16 * 1024 * 1024)]
+    public int MaxQueuedBytesPerConversation { get; set; } = 64 * 1024;
+
+    /// <summary>
+    /// Memory budget for the unread queues of all conversations on this instance. Over it, new conversations get
+    /// 503 and conversations whose page has stopped reading are dropped, longest-unread first.
+    /// </summary>
+    [Range(typeof(long), "1048576", "17179869184")]
+    public long MaxQueuedBytes { get; set; } = 64L * 1024 * 1024;
+
     /// <summary>At most this many live conversations on this instance; starting more gets 503.</summary>
     [Range(10, 1_000_000)]
     public int MaxConversations { get; set; } = 20_000;
+
+    /// <summary>
+    /// Proxies (addresses or networks such as <c>10.0.0.0/8</c>) whose <c>X-Forwarded-For</c> is believed for the
+    /// per-IP limits. Empty (the default): the connection's own address, and every forwarded header is ignored.
+    /// </summary>
+    public string[] KnownProxies { get; set; } = [];
 
     /// <summary>Largest accepted activity from the page.</summary>
     [Range(1024, 256 * 1024)]

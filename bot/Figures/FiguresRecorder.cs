@@ -22,7 +22,12 @@ public sealed class FiguresOptions
     public int Threshold { get; set; } = 5;
 
     /// <summary>How long chart and CSV links work.</summary>
+    [System.ComponentModel.DataAnnotations.Range(typeof(TimeSpan), "00:01:00", "1.00:00:00")]
     public TimeSpan LinkLifetime { get; set; } = TimeSpan.FromMinutes(10);
+
+    /// <summary>Chart and CSV downloads per minute per client IP (0 = no limit): a CVP opens a handful, a chart costs CPU to draw.</summary>
+    [System.ComponentModel.DataAnnotations.Range(0, 10_000)]
+    public int RequestsPerIpPerMinute { get; set; } = 30;
 
     /// <summary>
     /// The writer waits this long after each write, so counts coalesce: a few store writes per second
@@ -39,21 +44,30 @@ public sealed class FiguresOptions
 /// Counts events for the anonymous figures. Never throws and never waits: increments go into a
 /// queue that <see cref="FiguresWriter"/> writes to the store, so counting can never fail or slow
 /// down anyone's turn. Only closed-list ids reach a counter (see <see cref="FigureKeys"/>).
+/// Questions, self-checks and crisis cards count at most once per conversation and month
+/// (<see cref="CountedOnce"/>): the figures say how many conversations asked, not how many messages.
 /// </summary>
 public sealed partial class FiguresRecorder(IOptions<FiguresOptions> options, TimeProvider time, ILogger<FiguresRecorder> logger)
 {
+    /// <summary>Conversation-and-counter pairs remembered per instance (16 bytes each, plus the set's own overhead).</summary>
+    internal const int OnceCapacity = 200_000;
+
     private readonly Channel<(string Month, string Field, long Delta)> _queue = Channel.CreateBounded<(string, string, long)>(new BoundedChannelOptions(100_000) { FullMode = BoundedChannelFullMode.DropWrite });
     private readonly TimeZoneInfo _zone = FindZone(options.Value.TimeZone);
+    private readonly CountedOnce _once = new(OnceCapacity);
     private long _enqueued;
     private long _written;
 
     internal ChannelReader<(string Month, string Field, long Delta)> Reader => _queue.Reader;
 
-    public void Question(string? channelId, string topicId)
+    internal int RememberedOnce => _once.Count;
+
+    /// <summary>An answer was shown for a topic; counted once per conversation (when known), topic and month.</summary>
+    public void Question(string? channelId, string? conversationId, string topicId)
     {
         if (topicId == TopicIds.Crisis)
         {
-            CrisisShown(channelId);
+            CrisisShown(channelId, conversationId);
             return;
         }
 
@@ -62,12 +76,12 @@ public sealed partial class FiguresRecorder(IOptions<FiguresOptions> options, Ti
             return;
         }
 
-        Count(FigureKeys.Field(FigureKeys.Question, FigureChannels.From(channelId), topicId));
+        CountOnce(conversationId, FigureKeys.Field(FigureKeys.Question, FigureChannels.From(channelId), topicId));
     }
 
-    public void SelfCheckCompleted(string? channelId) => Count(FigureKeys.Field(FigureKeys.SelfCheck, FigureChannels.From(channelId)));
+    public void SelfCheckCompleted(string? channelId, string? conversationId) => CountOnce(conversationId, FigureKeys.Field(FigureKeys.SelfCheck, FigureChannels.From(channelId)));
 
-    public void CrisisShown(string? channelId) => Count(FigureKeys.Field(FigureKeys.Crisis, FigureChannels.From(channelId)));
+    public void CrisisShown(string? channelId, string? conversationId) => CountOnce(conversationId, FigureKeys.Field(FigureKeys.Crisis, FigureChannels.From(channelId)));
 
     /// <summary>A new booking: per VP, mode, named or anonymous, the topic they chose to share, and its minutes (for hours against the budget).</summary>
     public void Booked(string? channelId, BookingRecord record)
@@ -104,6 +118,17 @@ public sealed partial class FiguresRecorder(IOptions<FiguresOptions> options, Ti
     }
 
     internal void MarkWritten(int count) => Interlocked.Add(ref _written, count);
+
+    private void CountOnce(string? conversationId, string? field)
+    {
+        if (field is not null && !string.IsNullOrEmpty(conversationId)
+            && !_once.TryMark(FigureKeys.Month(time.GetUtcNow(), _zone), conversationId, field))
+        {
+            return;
+        }
+
+        Count(field);
+    }
 
     private void Count(string? field, long delta = 1)
     {
@@ -199,11 +224,11 @@ public sealed partial class FiguresWriter(FiguresRecorder recorder, IFiguresStor
 public static class FiguresTurnExtensions
 {
     public static void CountQuestion(this TurnContext context, string topicId) =>
-        (context.Services.GetService(typeof(FiguresRecorder)) as FiguresRecorder)?.Question(context.Activity.ChannelId, topicId);
+        (context.Services.GetService(typeof(FiguresRecorder)) as FiguresRecorder)?.Question(context.Activity.ChannelId, context.Activity.Conversation?.Id, topicId);
 
     public static void CountSelfCheck(this TurnContext context) =>
-        (context.Services.GetService(typeof(FiguresRecorder)) as FiguresRecorder)?.SelfCheckCompleted(context.Activity.ChannelId);
+        (context.Services.GetService(typeof(FiguresRecorder)) as FiguresRecorder)?.SelfCheckCompleted(context.Activity.ChannelId, context.Activity.Conversation?.Id);
 
     public static void CountCrisis(this TurnContext context) =>
-        (context.Services.GetService(typeof(FiguresRecorder)) as FiguresRecorder)?.CrisisShown(context.Activity.ChannelId);
+        (context.Services.GetService(typeof(FiguresRecorder)) as FiguresRecorder)?.CrisisShown(context.Activity.ChannelId, context.Activity.Conversation?.Id);
 }

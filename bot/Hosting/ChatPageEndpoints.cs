@@ -41,6 +41,7 @@ public static class ChatPageEndpoints
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(16));
         SetPageHeaders(http, o, nonce);
         var title = WebUtility.HtmlEncode(o.Title);
+        var unavailable = WebUtility.HtmlEncode(DirectLineEndpoints.FullMessage);
         var html = $$"""
             <!doctype html>
             <html lang="nl">
@@ -63,7 +64,7 @@ public static class ChatPageEndpoints
               <main id="webchat" class="chat-body" aria-label="Chat"></main>
               <p id="chat-counter" class="chat-counter" aria-live="polite" hidden></p>
               <noscript><p class="chat-notice">Deze chat heeft JavaScript nodig. / This chat needs JavaScript.</p></noscript>
-              <p id="chat-error" class="chat-notice" role="alert" hidden>De chat is nu niet bereikbaar. Probeer het later nog eens. / The chat is not available right now. Please try again later.</p>
+              <p id="chat-error" class="chat-notice" role="alert" hidden>{{unavailable}}</p>
               <footer class="chat-footer">
                 <span lang="nl">In acuut gevaar? Bel <a href="tel:112">112</a>. Denk je aan zelfdoding? Bel <a href="tel:113">113</a> of <a href="tel:08000113">0800-0113</a>.</span>
                 <span lang="en">In danger right now? Call <a href="tel:112">112</a>. Thinking about suicide? Call <a href="tel:113">113</a> or <a href="tel:08000113">0800-0113</a>.</span>

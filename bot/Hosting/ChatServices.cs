@@ -1,5 +1,6 @@
 using System.Threading.RateLimiting;
 using Microsoft.AspNetCore.Cors.Infrastructure;
+using Microsoft.AspNetCore.HttpOverrides;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.Options;
 using VpWijzer.Chat;
@@ -13,7 +14,33 @@ public static class ChatServices
     {
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.AllowedOrigins.All(IsOrigin), "Chat:AllowedOrigins must be origins such as https://intranet.example.nl (scheme, host, optional port; no path).")
+            .Validate(o => o.KnownProxies.All(p => ClientAddresses.TryParseNetwork(p, out _)), "Chat:KnownProxies must be IP addresses or networks such as 10.0.0.0/8 (host bits zero).")
             .ValidateOnStart();
+        services.AddSingleton<ClientAddresses>();
+
+        // ASPNETCORE_FORWARDEDHEADERS_ENABLED=true (the switch App Service documents for Linux) turns on the framework's
+        // forwarded-headers middleware with every proxy trusted: RemoteIpAddress would become whatever a client writes.
+        // Only Chat:KnownProxies are trusted, and without any the headers are ignored.
+        services.AddOptions<ForwardedHeadersOptions>().PostConfigure<IOptions<ChatOptions>>((forwarded, chat) =>
+        {
+            forwarded.KnownProxies.Clear();
+            forwarded.KnownIPNetworks.Clear();
+#pragma warning disable ASPDEPR005 // the obsolete list is still consulted by the middleware, so it must be empty too
+            forwarded.KnownNetworks.Clear();
+#pragma warning restore ASPDEPR005
+            foreach (var proxy in chat.Value.KnownProxies)
+            {
+                if (ClientAddresses.TryParseNetwork(proxy, out var network))
+                {
+                    forwarded.KnownIPNetworks.Add(network);
+                }
+            }
+
+            if (forwarded.KnownIPNetworks.Count == 0)
+            {
+                forwarded.ForwardedHeaders = ForwardedHeaders.None;
+            }
+        });
         services.AddSingleton<DirectLineTokens>();
         services.AddSingleton<DirectLineConversations>();
         services.AddHostedService<DirectLineSweepService>();
@@ -48,11 +75,12 @@ public static class ChatServices
         return app;
     }
 
-    private static RateLimitPartition<string> PerIp(HttpContext http, int perPeriod, int burst, TimeSpan period) =>
+    /// <summary>A token bucket per client (see <see cref="ClientAddresses"/>); no limit when <paramref name="perPeriod"/> is 0.</summary>
+    internal static RateLimitPartition<string> PerIp(HttpContext http, int perPeriod, int burst, TimeSpan period) =>
         perPeriod == 0
             ? RateLimitPartition.GetNoLimiter("all")
             : RateLimitPartition.GetTokenBucketLimiter(
-                http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
+                http.RequestServices.GetRequiredService<ClientAddresses>().PartitionKey(http),
                 _ => new TokenBucketRateLimiterOptions
                 {
                     TokenLimit = burst,

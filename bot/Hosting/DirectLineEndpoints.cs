@@ -37,10 +37,13 @@ public static partial class DirectLineEndpoints
     /// </summary>
     public const int MaxTextLength = 20_000;
 
+    /// <summary>The text of a refused start (503), the same words as the page's own notice.</summary>
+    public const string FullMessage = "De chat is nu niet bereikbaar. Probeer het later nog eens. / The chat is not available right now. Please try again later.";
+
     public static IEndpointRouteBuilder MapDirectLine(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup(BasePath).RequireCors(CorsPolicy).RequireRateLimiting(PerIpPolicy);
-        group.MapPost("/tokens/generate", GenerateAsync).RequireRateLimiting(StartPolicy);
+        group.MapPost("/tokens/generate", Generate).RequireRateLimiting(StartPolicy);
         group.MapPost("/conversations", StartAsync).RequireRateLimiting(StartPolicy);
         group.MapPost("/tokens/refresh", Refresh);
         group.MapGet("/conversations/{conversationId}", Reconnect);
@@ -49,17 +52,18 @@ public static partial class DirectLineEndpoints
         return endpoints;
     }
 
-    /// <summary>A token for a new conversation; the page needs no secret, this channel is anonymous by design.</summary>
-    private static IResult GenerateAsync(DirectLineConversations conversations, DirectLineTokens tokens, ILoggerFactory loggers)
+    /// <summary>
+    /// A token for a new conversation; the page needs no secret, this channel is anonymous by design. Only the
+    /// token exists until it is first used: a flood of unused tokens costs no memory and takes no one's place.
+    /// </summary>
+    private static IResult Generate(HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens, ILoggerFactory loggers)
     {
-        var conversation = conversations.TryCreate();
-        if (conversation is null)
+        if (!conversations.HasRoom())
         {
-            Log.ChatFull(loggers.CreateLogger("VpWijzer.Hosting.DirectLine"));
-            return Results.StatusCode(503);
+            return Full(http, conversations, loggers);
         }
 
-        return ConversationResult(conversation, tokens, 200);
+        return ConversationResult(DirectLineConversations.NewConversationId(), tokens, 200);
     }
 
     /// <summary>Starts the conversation of the token (Web Chat), or a new one when there is no token; the bot says welcome.</summary>
@@ -76,21 +80,21 @@ public static partial class DirectLineEndpoints
         if (http.Request.Headers.Authorization.Count == 0)
         {
             conversation = conversations.TryCreate();
-            if (conversation is null)
-            {
-                Log.ChatFull(loggers.CreateLogger("VpWijzer.Hosting.DirectLine"));
-                return Results.StatusCode(503);
-            }
         }
         else
         {
-            var (found, error) = Authorize(http, null, conversations, tokens);
-            if (found is null)
+            var (bound, error) = ValidateToken(http, null, tokens);
+            if (bound is null)
             {
                 return error!;
             }
 
-            conversation = found;
+            conversation = conversations.FindOrCreate(bound);
+        }
+
+        if (conversation is null)
+        {
+            return Full(http, conversations, loggers);
         }
 
         var locale = await ReadStartLocaleAsync(http).ConfigureAwait(false);
@@ -101,19 +105,42 @@ public static partial class DirectLineEndpoints
             await RunTurnAsync(conversation, update, http, endpointOptions.Value, pipeline, turnLock).ConfigureAwait(false);
         }
 
-        return ConversationResult(conversation, tokens, 201);
+        return ConversationResult(conversation.Id, tokens, 201);
+    }
+
+    /// <summary>
+    /// 503 with a Direct Line error body in both languages; the page shows its own kind notice. Logged at most once
+    /// a minute, so a flood of refused starts stays cheap.
+    /// </summary>
+    private static IResult Full(HttpContext http, DirectLineConversations conversations, ILoggerFactory loggers)
+    {
+        if (conversations.TakeFullWarning())
+        {
+            Log.ChatFull(loggers.CreateLogger("VpWijzer.Hosting.DirectLine"));
+        }
+
+        http.Response.Headers.RetryAfter = "30";
+        var json = new JsonObject
+        {
+            ["error"] = new JsonObject
+            {
+                ["code"] = "ServiceUnavailable",
+                ["message"] = FullMessage,
+            },
+        };
+        return Results.Text(json.ToJsonString(), "application/json; charset=utf-8", statusCode: 503);
     }
 
     private static IResult Reconnect(HttpContext http, string conversationId, DirectLineConversations conversations, DirectLineTokens tokens)
     {
         var (conversation, error) = Authorize(http, conversationId, conversations, tokens);
-        return conversation is null ? error! : ConversationResult(conversation, tokens, 200);
+        return conversation is null ? error! : ConversationResult(conversation.Id, tokens, 200);
     }
 
     private static IResult Refresh(HttpContext http, DirectLineConversations conversations, DirectLineTokens tokens)
     {
         var (conversation, error) = Authorize(http, null, conversations, tokens);
-        return conversation is null ? error! : ConversationResult(conversation, tokens, 200);
+        return conversation is null ? error! : ConversationResult(conversation.Id, tokens, 200);
     }
 
     /// <summary>Polling: acknowledges (and deletes) everything up to the watermark, returns the rest.</summary>
@@ -275,6 +302,19 @@ public static partial class DirectLineEndpoints
     /// <summary>401 without a token, 403 for a forged, expired or other conversation's token, 404 when the conversation is gone.</summary>
     private static (DirectLineConversation? Conversation, IResult? Error) Authorize(HttpContext http, string? conversationId, DirectLineConversations conversations, DirectLineTokens tokens)
     {
+        var (bound, error) = ValidateToken(http, conversationId, tokens);
+        if (bound is null)
+        {
+            return (null, error);
+        }
+
+        var conversation = conversations.Find(bound);
+        return conversation is null ? (null, Results.StatusCode(404)) : (conversation, null);
+    }
+
+    /// <summary>The conversation id the token is bound to; 401 without a token, 403 for a forged, expired or other conversation's token.</summary>
+    private static (string? ConversationId, IResult? Error) ValidateToken(HttpContext http, string? conversationId, DirectLineTokens tokens)
+    {
         var token = DirectLineTokens.FromHeader(http.Request.Headers.Authorization.ToString());
         if (string.IsNullOrEmpty(token))
         {
@@ -282,21 +322,17 @@ public static partial class DirectLineEndpoints
         }
 
         var bound = tokens.Validate(token);
-        if (bound is null || (conversationId is not null && !string.Equals(bound, conversationId, StringComparison.Ordinal)))
-        {
-            return (null, Results.StatusCode(403));
-        }
-
-        var conversation = conversations.Find(bound);
-        return conversation is null ? (null, Results.StatusCode(404)) : (conversation, null);
+        return bound is null || (conversationId is not null && !string.Equals(bound, conversationId, StringComparison.Ordinal))
+            ? (null, Results.StatusCode(403))
+            : (bound, null);
     }
 
-    private static IResult ConversationResult(DirectLineConversation conversation, DirectLineTokens tokens, int status)
+    private static IResult ConversationResult(string conversationId, DirectLineTokens tokens, int status)
     {
         var json = new JsonObject
         {
-            ["conversationId"] = conversation.Id,
-            ["token"] = tokens.Issue(conversation.Id),
+            ["conversationId"] = conversationId,
+            ["token"] = tokens.Issue(conversationId),
             ["expires_in"] = (int)tokens.Lifetime.TotalSeconds,
         };
         return Results.Text(json.ToJsonString(), "application/json; charset=utf-8", statusCode: status);

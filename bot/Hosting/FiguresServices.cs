@@ -1,4 +1,6 @@
 using System.Text;
+using System.Threading.RateLimiting;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
@@ -39,6 +41,7 @@ public static class FiguresServices
         services.TryAddSingleton<IFiguresUrls, FiguresUrls>();
         services.AddSingleton<FiguresDialogs>();
         services.AddSingleton<IRouteModule>(sp => sp.GetRequiredService<FiguresDialogs>());
+        services.AddOptions<RateLimiterOptions>().Configure(limits => limits.AddPolicy<string, FiguresRateLimit>(FiguresRateLimit.Policy));
 
         // Bookings are counted where they already are announced: around the existing IBookingEvents.
         var inner = services.LastOrDefault(d => d.ServiceType == typeof(IBookingEvents));
@@ -52,7 +55,8 @@ public static class FiguresServices
 
     public static IEndpointRouteBuilder MapFigureFiles(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(FiguresLinks.ChartPath + "/{token}.png", (string token, FiguresLinks links, FiguresLabels labels, HttpContext http) =>
+        var figures = endpoints.MapGroup(string.Empty).RequireRateLimiting(FiguresRateLimit.Policy);
+        figures.MapGet(FiguresLinks.ChartPath + "/{token}.png", (string token, FiguresLinks links, FiguresLabels labels, HttpContext http) =>
         {
             if (links.Open(token) is not { } figures)
             {
@@ -62,7 +66,7 @@ public static class FiguresServices
             http.Response.Headers.CacheControl = "private, no-store";
             return Results.File(FiguresChart.Render(figures.Report, labels, figures.Language), "image/png");
         });
-        endpoints.MapGet(FiguresLinks.CsvPath + "/{token}.csv", (string token, FiguresLinks links, FiguresLabels labels, HttpContext http) =>
+        figures.MapGet(FiguresLinks.CsvPath + "/{token}.csv", (string token, FiguresLinks links, FiguresLabels labels, HttpContext http) =>
         {
             if (links.Open(token) is not { } figures)
             {
@@ -74,6 +78,43 @@ public static class FiguresServices
             return Results.File(csv, "text/csv; charset=utf-8", $"vp-wijzer-{figures.Report.Period}.csv");
         });
         return endpoints;
+    }
+
+    /// <summary>
+    /// <c>/figures/*</c> per client IP (security review L4): a valid chart link could otherwise be rendered hundreds of
+    /// times a second, and random tokens tried without end. Refusals get 429 with a short text in both languages.
+    /// </summary>
+    private sealed class FiguresRateLimit(IOptions<FiguresOptions> options) : IRateLimiterPolicy<string>
+    {
+        public const string Policy = "figures-per-ip";
+
+        public const string RejectedText = "Je hebt de cijfers vaak achter elkaar opgevraagd. Wacht even en probeer het dan opnieuw.\n"
+            + "You asked for the figures many times in a row. Please wait a moment and try again.\n";
+
+        public Func<OnRejectedContext, CancellationToken, ValueTask>? OnRejected { get; } = async (context, ct) =>
+        {
+            context.HttpContext.Response.Headers.RetryAfter = ServiceCollectionExtensions.RetryAfterSeconds(context.Lease);
+            context.HttpContext.Response.ContentType = "text/plain; charset=utf-8";
+            await context.HttpContext.Response.WriteAsync(RejectedText, ct).ConfigureAwait(false);
+        };
+
+        public RateLimitPartition<string> GetPartition(HttpContext httpContext)
+        {
+            var perMinute = options.Value.RequestsPerIpPerMinute;
+            return perMinute == 0
+                ? RateLimitPartition.GetNoLimiter("all")
+                : RateLimitPartition.GetTokenBucketLimiter(
+                    httpContext.RequestServices.GetRequiredService<ClientAddresses>().PartitionKey(httpContext),
+                    _ => new TokenBucketRateLimiterOptions
+                    {
+                        // A token every 60/N seconds, up to N at once: a CVP opening a few links never notices.
+                        TokenLimit = perMinute,
+                        TokensPerPeriod = 1,
+                        ReplenishmentPeriod = TimeSpan.FromMinutes(1) / perMinute,
+                        QueueLimit = 0,
+                        AutoReplenishment = true,
+                    });
+        }
     }
 
     private static IBookingEvents Resolve(IServiceProvider sp, ServiceDescriptor descriptor) => descriptor switch

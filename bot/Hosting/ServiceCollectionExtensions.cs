@@ -67,29 +67,24 @@ public static class ServiceCollectionExtensions
             options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
             options.OnRejected = (context, _) =>
             {
-                context.HttpContext.Response.Headers.RetryAfter = "1";
+                context.HttpContext.Response.Headers.RetryAfter = RetryAfterSeconds(context.Lease);
                 return ValueTask.CompletedTask;
             };
             options.AddPolicy(ActivityEndpoint.PerIpPolicy, http =>
             {
                 var o = http.RequestServices.GetRequiredService<Microsoft.Extensions.Options.IOptions<EndpointOptions>>().Value;
-                return o.PerIpPerSecond == 0
-                    ? System.Threading.RateLimiting.RateLimitPartition.GetNoLimiter("all")
-                    : System.Threading.RateLimiting.RateLimitPartition.GetTokenBucketLimiter(
-                        http.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                        _ => new System.Threading.RateLimiting.TokenBucketRateLimiterOptions
-                        {
-                            TokenLimit = o.PerIpBurst,
-                            TokensPerPeriod = o.PerIpPerSecond,
-                            ReplenishmentPeriod = TimeSpan.FromSeconds(1),
-                            QueueLimit = 0,
-                            AutoReplenishment = true,
-                        });
+                return ChatServices.PerIp(http, o.PerIpPerSecond, o.PerIpBurst, TimeSpan.FromSeconds(1));
             });
         });
         services.AddSingleton<IReadinessCheck, StateStoreReadiness>();
         return services;
     }
+
+    /// <summary>When the limiter will have a token again (a minute for a per-minute bucket), in whole seconds; at least 1.</summary>
+    internal static string RetryAfterSeconds(System.Threading.RateLimiting.RateLimitLease lease) =>
+        lease.TryGetMetadata(System.Threading.RateLimiting.MetadataName.RetryAfter, out var retryAfter) && retryAfter > TimeSpan.Zero
+            ? Math.Max(1, (int)Math.Ceiling(retryAfter.TotalSeconds)).ToString(System.Globalization.CultureInfo.InvariantCulture)
+            : "1";
 
     private sealed class NoLanguageDetector : ILanguageDetector
     {
