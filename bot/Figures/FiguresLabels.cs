@@ -124,10 +124,10 @@ public sealed class FiguresLabels(KnowledgeBase knowledge, IVpDirectory director
     private static void Row(StringBuilder csv, params string[] cells) =>
         csv.Append(string.Join(';', cells.Select(Escape))).Append("\r\n");
 
-    private static string Escape(string value)
+    internal static string Escape(string value)
     {
-        // Quote always; neutralise spreadsheet formulas.
-        var safe = value.Length > 0 && "=+-@".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
+        // Quote always; neutralise spreadsheet formulas, also behind a leading tab or carriage return (OWASP CSV injection).
+        var safe = value.Length > 0 && "=+-@\t\r".Contains(value[0], StringComparison.Ordinal) ? "'" + value : value;
         return "\"" + safe.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"";
     }
 }

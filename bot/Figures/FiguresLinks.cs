@@ -70,8 +70,14 @@ public sealed class FiguresLinks(IOptions<StateOptions> state, IOptions<FiguresO
         {
             using var aes = new AesGcm(_key, tagSize);
             aes.Decrypt(bytes.AsSpan(0, nonceSize), bytes.AsSpan(nonceSize + tagSize), bytes.AsSpan(nonceSize, tagSize), plain);
-            using var brotli = new BrotliStream(new MemoryStream(plain), CompressionMode.Decompress);
-            var sealedFigures = JsonSerializer.Deserialize(brotli, SealedFiguresJsonContext.Default.SealedFigures);
+            // A genuine report is a few KB; a forged token (a leaked salt, say) must not decompress into gigabytes.
+            var json = Decompress(plain);
+            if (json is null)
+            {
+                return null;
+            }
+
+            var sealedFigures = JsonSerializer.Deserialize(json, SealedFiguresJsonContext.Default.SealedFigures);
             return sealedFigures is not null && DateTimeOffset.FromUnixTimeSeconds(sealedFigures.ExpiresUnix) > time.GetUtcNow() ? sealedFigures : null;
         }
         catch (CryptographicException)
@@ -82,6 +88,18 @@ public sealed class FiguresLinks(IOptions<StateOptions> state, IOptions<FiguresO
         {
             return null;
         }
+    }
+
+    /// <summary>The most a figures link may decompress to; a year of figures for 30 VPs is under 20 KB.</summary>
+    public const int MaxDecompressedBytes = 64 * 1024;
+
+    /// <summary>The decompressed bytes, or null when they would pass <see cref="MaxDecompressedBytes"/> or are not Brotli.</summary>
+    internal static byte[]? Decompress(byte[] compressed)
+    {
+        var output = new byte[MaxDecompressedBytes + 1];
+        using var decoder = new BrotliDecoder();
+        var status = decoder.Decompress(compressed, output, out _, out var written);
+        return status == System.Buffers.OperationStatus.Done && written <= MaxDecompressedBytes ? output[..written] : null;
     }
 
     private static string Base64Url(byte[] bytes) => Convert.ToBase64String(bytes).TrimEnd('=').Replace('+', '-').Replace('/', '_');
