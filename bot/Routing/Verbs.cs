@@ -78,6 +78,10 @@ public static class CardActions
             DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
             UnmappedMemberHandling = JsonUnmappedMemberHandling.Skip,
             MaxDepth = 16,
+            // A card payload comes from the client: a null or missing value where the record says it cannot be null
+            // is an invalid payload (the kind message), never a NullReferenceException deep in a dialog (review L1).
+            RespectNullableAnnotations = true,
+            RespectRequiredConstructorParameters = true,
         };
         options.Converters.Add(new JsonStringEnumConverter());
         options.MakeReadOnly(populateMissingResolver: true);
