@@ -26,6 +26,7 @@ public sealed class ChatPageTests
         Assert.Equal("DENY", response.Headers.GetValues("X-Frame-Options").Single());
         Assert.Equal("nosniff", response.Headers.GetValues("X-Content-Type-Options").Single());
         Assert.Equal("no-referrer", response.Headers.GetValues("Referrer-Policy").Single());
+        Assert.Equal("max-age=31536000", response.Headers.GetValues("Strict-Transport-Security").Single());
         Assert.Contains("Anoniem: je hoeft niet in te loggen en we bewaren niets van wat je typt.", html, StringComparison.Ordinal);
         Assert.Contains("Anonymous: you don't need to sign in", html, StringComparison.Ordinal);
         Assert.DoesNotContain("<script>", html, StringComparison.Ordinal);

@@ -31,6 +31,7 @@ public sealed class StartupProcessTests
         { "directory file missing", ["Scheduling__DirectoryFile=/nonexistent/directory.json"], StartupExitCodes.Directory, "Scheduling:DirectoryFile" },
         { "content folder missing", ["Knowledge__ContentDirectory=/nonexistent/topics"], StartupExitCodes.Content, "Knowledge:ContentDirectory" },
         { "a timespan that is not one", ["State__IdleTtl=half an hour"], StartupExitCodes.Configuration, "IdleTtl" },
+        { "an http chat origin outside Development", ["Chat__AllowedOrigins__0=http://intranet.example.nl"], StartupExitCodes.Configuration, "Chat:AllowedOrigins" },
     };
 
     [Theory]

@@ -14,6 +14,7 @@ public static class ChatServices
     {
         services.AddOptions<ChatOptions>().BindConfiguration(ChatOptions.Section).ValidateDataAnnotations()
             .Validate(o => o.AllowedOrigins.All(IsOrigin), "Chat:AllowedOrigins must be origins such as https://intranet.example.nl (scheme, host, optional port; no path).")
+            .Validate<IHostEnvironment>((o, env) => env.IsDevelopment() || o.AllowedOrigins.All(a => a.StartsWith("https://", StringComparison.OrdinalIgnoreCase)), "Chat:AllowedOrigins must be https:// outside Development: a page served over http can be changed on the way, and it would frame the chat.")
             .Validate(o => o.KnownProxies.All(p => ClientAddresses.TryParseNetwork(p, out _)), "Chat:KnownProxies must be IP addresses or networks such as 10.0.0.0/8 (host bits zero).")
             .ValidateOnStart();
         services.AddSingleton<ClientAddresses>();
