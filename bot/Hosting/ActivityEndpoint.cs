@@ -92,8 +92,16 @@ public static class ActivityEndpoint
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(ct))
         {
             timeout.CancelAfter(endpointOptions.Value.TurnTimeout);
-            using var held = await turnLock.AcquireAsync(activity.ChannelId ?? string.Empty, activity.Conversation.Id, timeout.Token).ConfigureAwait(false);
-            result = await pipeline.RunAsync(activity, http.RequestServices, timeout.Token).ConfigureAwait(false);
+            try
+            {
+                using var held = await turnLock.AcquireAsync(activity.ChannelId ?? string.Empty, activity.Conversation.Id, timeout.Token).ConfigureAwait(false);
+                result = await pipeline.RunAsync(activity, http.RequestServices, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
+            {
+                // The conversation's previous turn held the lock past the timeout: still a kind answer, never a 500.
+                result = pipeline.Apology(activity, http.RequestServices, Dialogs.LanguageMiddleware.FromLocale(activity.Locale));
+            }
         }
 
         var undelivered = await delivery.DeliverAsync(result, ct).ConfigureAwait(false);

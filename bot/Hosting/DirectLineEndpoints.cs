@@ -250,11 +250,30 @@ public static partial class DirectLineEndpoints
         using (var timeout = CancellationTokenSource.CreateLinkedTokenSource(http.RequestAborted))
         {
             timeout.CancelAfter(endpointOptions.Value.TurnTimeout);
-            using var held = await turnLock.AcquireAsync(Channels.DirectLine, conversation.Id, timeout.Token).ConfigureAwait(false);
-            id = conversation.Append(echo, isEcho: true);
-            inbound.Id = id;
-            var result = await pipeline.RunAsync(inbound, http.RequestServices, timeout.Token).ConfigureAwait(false);
-            await QueueRepliesAsync(conversation, result, timeout.Token).ConfigureAwait(false);
+            IDisposable? held = null;
+            TurnResult result;
+            try
+            {
+                held = await turnLock.AcquireAsync(Channels.DirectLine, conversation.Id, timeout.Token).ConfigureAwait(false);
+                id = conversation.Append(echo, isEcho: true);
+                inbound.Id = id;
+                result = await pipeline.RunAsync(inbound, http.RequestServices, timeout.Token).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException) when (timeout.IsCancellationRequested && !http.RequestAborted.IsCancellationRequested)
+            {
+                // The previous turn held the conversation past the timeout: echo the message and say sorry, never a 500.
+                id = conversation.Append(echo, isEcho: true);
+                result = pipeline.Apology(inbound, http.RequestServices, Dialogs.LanguageMiddleware.FromLocale(inbound.Locale));
+            }
+
+            try
+            {
+                await QueueRepliesAsync(conversation, result, http.RequestAborted).ConfigureAwait(false);
+            }
+            finally
+            {
+                held?.Dispose();
+            }
         }
 
         return IdResult(id);
@@ -266,7 +285,7 @@ public static partial class DirectLineEndpoints
         timeout.CancelAfter(options.TurnTimeout);
         using var held = await turnLock.AcquireAsync(Channels.DirectLine, conversation.Id, timeout.Token).ConfigureAwait(false);
         var result = await pipeline.RunAsync(activity, http.RequestServices, timeout.Token).ConfigureAwait(false);
-        await QueueRepliesAsync(conversation, result, timeout.Token).ConfigureAwait(false);
+        await QueueRepliesAsync(conversation, result, http.RequestAborted).ConfigureAwait(false);
     }
 
     private static async Task QueueRepliesAsync(DirectLineConversation conversation, TurnResult result, CancellationToken ct)

@@ -20,17 +20,18 @@ public sealed class TurnPipeline(IEnumerable<ITurnMiddleware> middleware, Router
         }
         catch (OperationCanceledException) when (ct.IsCancellationRequested)
         {
-            throw;
+            // Out of time (Endpoint:TurnTimeout, e.g. a slow Graph): the user gets the kind "sorry", never nothing.
+            Log.TurnTimedOut(logger, activity.Type ?? "unknown");
+            span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
+            return Apology(activity, services, context.Language);
         }
 #pragma warning disable CA1031 // The user must always get an answer; the exception type is logged, never its message.
         catch (Exception ex)
 #pragma warning restore CA1031
         {
             Log.TurnFailed(logger, ex.GetType().Name, activity.Type ?? "unknown");
-            var fallback = new TurnContext(activity, services, ct) { Language = context.Language };
-            errors.Report(fallback);
             span?.SetStatus(System.Diagnostics.ActivityStatusCode.Error);
-            return new TurnResult(fallback.Replies, activity.Type == ActivityTypes.Invoke ? fallback.InvokeResponse ?? new InvokeResponse(200, null) : null);
+            return Apology(activity, services, context.Language);
         }
         finally
         {
@@ -40,6 +41,14 @@ public sealed class TurnPipeline(IEnumerable<ITurnMiddleware> middleware, Router
         }
 
         return new TurnResult(context.Replies, context.InvokeResponse) { DeliveryCallbacks = context.DeliveryCallbacks };
+    }
+
+    /// <summary>The kind "sorry" for a turn that could not run (it failed, or ran out of time).</summary>
+    public TurnResult Apology(Activity activity, IServiceProvider services, State.Language language)
+    {
+        var fallback = new TurnContext(activity, services, CancellationToken.None) { Language = language };
+        errors.Report(fallback);
+        return new TurnResult(fallback.Replies, activity.Type == ActivityTypes.Invoke ? fallback.InvokeResponse ?? new InvokeResponse(200, null) : null);
     }
 
     private Task RunFromAsync(TurnContext context, int index) =>
@@ -58,4 +67,7 @@ internal static partial class Log
 {
     [LoggerMessage(EventId = 1001, Level = LogLevel.Error, Message = "Turn failed with {ExceptionType} for a {ActivityType} activity")]
     public static partial void TurnFailed(ILogger logger, string exceptionType, string activityType);
+
+    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "Turn ran out of time for a {ActivityType} activity; the user got the apology")]
+    public static partial void TurnTimedOut(ILogger logger, string activityType);
 }
