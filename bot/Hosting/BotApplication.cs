@@ -49,6 +49,14 @@ public static class BotApplication
         builder.Services.AddIntranetChat();
         builder.Services.AddFigures();
         builder.Services.AddBotTelemetry(builder.Configuration);
+        // ASP.NET's request lines ("Request starting GET /calendar/{booking}.{exp}.{sig}.ics") carry capability URLs
+        // and chat conversation ids; whatever the configured levels, they stay out of every log (security review M3).
+        // Off entirely: with this category enabled at any level, hosting also opens a log scope with the RequestPath
+        // that every later line of the request carries. Unhandled exceptions are still logged, by Kestrel.
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Hosting.Diagnostics", LogLevel.None);
+        builder.Logging.AddFilter("Microsoft.AspNetCore.HttpLogging", LogLevel.None);
+        // The matcher's Debug lines name the request path ("1 candidate(s) found for the request path '…'").
+        builder.Logging.AddFilter("Microsoft.AspNetCore.Routing.Matching", LogLevel.Information);
 
         configure?.Invoke(builder);
 
