@@ -19,7 +19,7 @@ dotnet "$dll" --urls "http://127.0.0.1:$port" >"$log" 2>&1 &
 bot_pid=$!
 trap 'kill "$bot_pid" 2>/dev/null || true; rm -f "$log"' EXIT
 
-for _ in $(seq 1 60); do
+for _ in $(seq 1 240); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   kill -0 "$bot_pid" 2>/dev/null || { cat "$log"; exit 1; }
   sleep 0.5
