@@ -77,8 +77,11 @@ param readOrgChart bool = false
 @description('Bot Connector URL used to start a VP chat when none is known yet (Teams public cloud).')
 param teamsServiceUrl string = 'https://smba.trafficmanager.net/teams/'
 
-@description('Origins allowed to embed the Direct Line web chat (the intranet), e.g. https://intranet.example.nl.')
-param directLineTrustedOrigins array = []
+@description('Serve the anonymous intranet chat (/chat and the bot\'s own Direct Line endpoints). Off by default: the App Service is reachable from the internet, so turn it on only with the intranet origins set, or with the paths blocked in front of the bot.')
+param intranetChat bool = false
+
+@description('Intranet origins that may embed /chat (https only), e.g. https://intranet.example.nl. Becomes Chat:AllowedOrigins.')
+param chatAllowedOrigins array = []
 
 @description('Secret mixed into the hash of conversation ids used as state keys. At least 32 random characters; keep it per deployment.')
 @secure()
@@ -266,8 +269,10 @@ var appSettings = [
   // Application Insights: codeless agent, Entra ingestion with the managed identity.
   { name: 'APPLICATIONINSIGHTS_CONNECTION_STRING', value: appInsights.properties.ConnectionString }
   { name: 'APPLICATIONINSIGHTS_AUTHENTICATION_STRING', value: 'Authorization=AAD;ClientId=${identity.properties.clientId}' }
-  { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: '~3' }
-  { name: 'XDT_MicrosoftApplicationInsights_Mode', value: 'default' }
+  // The app exports its own OpenTelemetry (turns, latency, Graph): the codeless agent stays off, as its request
+  // telemetry would record URLs, and those hold .ics and figures capability tokens and chat conversation ids.
+  { name: 'ApplicationInsightsAgent_EXTENSION_VERSION', value: 'disabled' }
+  { name: 'Chat__Enabled', value: string(intranetChat) }
   // No snapshot debugger, profiler or SQL/body enrichment: they could capture what people type.
   { name: 'SnapshotDebugger_EXTENSION_VERSION', value: 'disabled' }
   { name: 'DiagnosticServices_EXTENSION_VERSION', value: 'disabled' }
@@ -275,6 +280,8 @@ var appSettings = [
   { name: 'XDT_MicrosoftApplicationInsights_BaseExtensions', value: 'disabled' }
   { name: 'XDT_MicrosoftApplicationInsights_PreemptSdk', value: 'disabled' }
 ]
+
+var chatOriginSettings = [for (origin, i) in chatAllowedOrigins: { name: 'Chat__AllowedOrigins__${i}', value: origin }]
 
 resource site 'Microsoft.Web/sites@2025-03-01' = {
   name: webAppName
@@ -307,7 +314,7 @@ resource site 'Microsoft.Web/sites@2025-03-01' = {
       detailedErrorLoggingEnabled: false
       remoteDebuggingEnabled: false
       numberOfWorkers: 1
-      appSettings: appSettings
+      appSettings: concat(appSettings, chatOriginSettings)
     }
   }
   dependsOn: [
@@ -368,27 +375,8 @@ resource teamsChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
   }
 }
 
-resource directLineChannel 'Microsoft.BotService/botServices/channels@2022-09-15' = {
-  parent: bot
-  name: 'DirectLineChannel'
-  location: 'global'
-  properties: {
-    channelName: 'DirectLineChannel'
-    properties: {
-      sites: [
-        {
-          siteName: 'Intranet'
-          isEnabled: true
-          isV1Enabled: false
-          isV3Enabled: true
-          // Enhanced authentication: only the intranet origins may use this site's tokens.
-          isSecureSiteEnabled: !empty(directLineTrustedOrigins)
-          trustedOrigins: directLineTrustedOrigins
-        }
-      ]
-    }
-  }
-}
+// No Azure Direct Line channel: the intranet chat is served by the bot itself (docs/INTRANET-CHAT.md), with its own
+// anonymous tokens, so there is no channel secret to keep out of the browser.
 
 @description('Bot id for the Teams manifest (BOT_ID): the managed identity client id.')
 output botId string = identity.properties.clientId

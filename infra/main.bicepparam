@@ -13,7 +13,9 @@ param botSku = 'F0'
 param schedulingMode = 'Graph'
 param readOrgChart = false
 param teamsServiceUrl = 'https://smba.trafficmanager.net/teams/'
-param directLineTrustedOrigins = [
+// The anonymous intranet chat, served by the bot itself: on, and only the intranet may embed it.
+param intranetChat = true
+param chatAllowedOrigins = [
   'https://intranet.example.nl'
 ]
 param logRetentionDays = 30
