@@ -11,7 +11,7 @@ conversations = int(sys.argv[2]) if len(sys.argv) > 2 else 300
 messages = int(sys.argv[3]) if len(sys.argv) > 3 else 20
 s = socket.socket(); s.bind(("127.0.0.1", 0)); port = s.getsockname()[1]; s.close()
 bot = subprocess.Popen(["dotnet", dll, "--urls", f"http://127.0.0.1:{port}", "--Chat:StartsPerIpPerMinute=0", "--Chat:StartsPerIpBurst=100000",
-                        "--Endpoint:PerIpPerSecond=0", "--Endpoint:PerConversationPerMinute=0", "--Logging:LogLevel:Default=Warning"],
+                        "--Endpoint:PerIpPerSecond=0", "--Chat:RequestsPerIpPerSecond=0", "--Endpoint:PerConversationPerMinute=0", "--Logging:LogLevel:Default=Warning"],
                        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 base = f"http://127.0.0.1:{port}"
 
@@ -47,8 +47,16 @@ try:
     time.sleep(2)
     before = rss_mb()
     statuses = {}
+    samples = []
     for c in range(conversations):
-        _, raw = call("POST", "/v3/directline/conversations")
+        if c % max(1, conversations // 6) == 0:
+            samples.append((c, round(rss_mb(), 1)))
+        try:
+            _, raw = call("POST", "/v3/directline/conversations")
+        except urllib.error.HTTPError as e:
+            # 503: the instance's conversation or queue budget is full, which is the cap under test
+            statuses["start " + str(e.code)] = statuses.get("start " + str(e.code), 0) + 1
+            continue
         conv = json.loads(raw)
         for m in range(messages):
             try:
@@ -59,8 +67,13 @@ try:
             statuses[status] = statuses.get(status, 0) + 1
     time.sleep(2)
     after = rss_mb()
+    samples.append((conversations, round(after, 1)))
+    # the slope over the second half: past the first GC budgets, what each further conversation costs
+    half = [p for p in samples if p[0] >= conversations // 2]
+    slope = (half[-1][1] - half[0][1]) * 1024 / max(1, half[-1][0] - half[0][0])
     print(json.dumps({"conversations": conversations, "messagesEach": messages, "statuses": statuses,
                       "rssBeforeMb": round(before, 1), "rssAfterMb": round(after, 1),
-                      "perConversationKb": round((after - before) * 1024 / conversations, 1)}))
+                      "perConversationKb": round((after - before) * 1024 / conversations, 1),
+                      "secondHalfKbPerConversation": round(slope, 1), "samples": samples}))
 finally:
     bot.kill()
