@@ -4,6 +4,7 @@ using VpWijzer.Handoff;
 using VpWijzer.Protocol;
 using VpWijzer.Scheduling;
 using VpWijzer.Scheduling.Demo;
+using VpWijzer.State;
 using VpWijzer.Tests.Fakes;
 using VpWijzer.Tests.Infrastructure;
 
@@ -170,6 +171,22 @@ public sealed class HandoffTests : IAsyncLifetime
         Assert.Equal(1, first);
         Assert.Equal(0, second);
         Assert.Contains(_connector.Activities, a => a.Conversation?.Id == employee.ConversationId && a.Text?.Contains("nog niet bevestigd", StringComparison.Ordinal) == true);
+        Assert.Empty(_bot.Services.GetRequiredService<BookingStore>().OpenIds());
+    }
+
+    [Fact]
+    public async Task NoResponse_RecordExpired_IdForgotten()
+    {
+        await BookAsync();
+        var bookings = _bot.Services.GetRequiredService<BookingStore>();
+        var id = Assert.Single(bookings.OpenIds());
+        // What the state store's TTL does a day after the meeting (security review L6: the ids were kept for ever).
+        await _bot.Services.GetRequiredService<IConversationStateStore>().RemoveAsync("booking:" + id, CancellationToken.None);
+
+        var told = await _bot.Services.GetRequiredService<HandoffService>().CheckNoResponseAsync(CancellationToken.None);
+
+        Assert.Equal(0, told);
+        Assert.Empty(bookings.OpenIds());
     }
 
     [Fact]

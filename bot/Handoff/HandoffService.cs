@@ -124,7 +124,14 @@ public sealed partial class HandoffService(
         foreach (var id in bookings.OpenIds())
         {
             var record = await bookings.GetAsync(id, ct).ConfigureAwait(false);
-            if (record is null || record.Status != "booked" || record.NoResponseNotified || record.Employee is null || now - record.CreatedAt < options.Value.NoResponseAfter)
+            if (record is null || record.Status != "booked" || record.NoResponseNotified || record.Employee is null)
+            {
+                // Expired, answered or nobody to tell: nothing left to watch (security review L6).
+                bookings.Forget(id);
+                continue;
+            }
+
+            if (now - record.CreatedAt < options.Value.NoResponseAfter)
             {
                 continue;
             }
@@ -137,6 +144,7 @@ public sealed partial class HandoffService(
                 "De vertrouwenspersoon heeft je afspraak nog niet bevestigd. Je afspraak blijft gewoon staan. Wil je liever iemand anders? Dat kan, zonder je verhaal opnieuw te vertellen.",
                 "The confidential adviser hasn't confirmed your appointment yet. Your appointment still stands. Would you rather see someone else? That's possible, without telling your story again."),
                 OtherVpCard(l, record.BookingId), ct).ConfigureAwait(false);
+            bookings.Forget(id);
             told++;
         }
 

@@ -118,6 +118,15 @@ public sealed class BookingStore(IConversationStateStore store, TimeProvider tim
         }
     }
 
+    /// <summary>Stops watching a booking whose record expired or that no longer waits for the VP.</summary>
+    public void Forget(string bookingId)
+    {
+        lock (_openGate)
+        {
+            _open.Remove(bookingId);
+        }
+    }
+
     private void Track(string bookingId)
     {
         lock (_openGate)
