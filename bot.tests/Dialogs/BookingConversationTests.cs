@@ -61,8 +61,33 @@ public sealed class BookingConversationTests(BotFixture fixture) : IClassFixture
 
         await chat.ClickAsync("Afzeggen");
 
-        Assert.Contains("gaat niet door", chat.LastCard.AllText(), StringComparison.Ordinal);
+        // One tap next to "Ander tijdstip" must not cancel: first "Weet je het zeker?".
+        Assert.Contains("Afspraak afzeggen?", chat.LastCard.AllText(), StringComparison.Ordinal);
+        Assert.Equal(afterBooking, demo.EventCount);
+
+        await chat.ClickAsync("Ja, zeg af");
+
+        var card = chat.LastCard;
+        Assert.Contains("gaat niet door", card.AllText(), StringComparison.Ordinal);
+        Assert.Contains("niet waarom", card.AllText(), StringComparison.Ordinal);
+        Assert.Contains("booking.start", card.Verbs());
+        Assert.DoesNotContain("booking.cancel", card.Verbs());
         Assert.Equal(afterBooking - 1, demo.EventCount);
+    }
+
+    [Fact]
+    public async Task Book_ThenCancel_NoKeepsTheAppointment()
+    {
+        var demo = fixture.Bot.Services.GetRequiredService<DemoCalendarService>();
+        var chat = fixture.NewConversation();
+        await chat.BookAnonymouslyAsync("Kies Fatima");
+        var afterBooking = demo.EventCount;
+
+        await chat.ClickAsync("Afzeggen");
+        await chat.ClickAsync("Nee, laat staan");
+
+        Assert.Contains("blijft gewoon staan", chat.LastText, StringComparison.Ordinal);
+        Assert.Equal(afterBooking, demo.EventCount);
     }
 
     [Fact]
@@ -163,7 +188,7 @@ public sealed class BookingConversationTests(BotFixture fixture) : IClassFixture
     {
         var chat = fixture.NewConversation();
         await chat.BookAnonymouslyAsync("Kies Fatima");
-        var url = new Uri(Conversation.Descendants(chat.LastCard).First(o => o["type"]?.GetValue<string>() == "Action.OpenUrl")["url"]!.GetValue<string>());
+        var url = new Uri(Conversation.Descendants(chat.LastCard).First(o => o["type"]?.GetValue<string>() == "Action.OpenUrl" && o["url"]!.GetValue<string>().EndsWith(".ics", StringComparison.Ordinal))["url"]!.GetValue<string>());
 
         using var ics = await fixture.Bot.Http.GetAsync(url.PathAndQuery);
         var body = await ics.Content.ReadAsStringAsync();

@@ -95,7 +95,7 @@ public sealed class HandoffGraphModeTests : IAsyncLifetime
         await vp.ExecuteAsync(card, "Doorverwijzen");
 
         Assert.Empty(_graph.Events);
-        Assert.Contains(_connector.Activities, a => a.Conversation?.Id == employee.ConversationId && a.Text?.Contains("verwijst je door", StringComparison.Ordinal) == true);
+        Assert.Contains(_connector.Activities, a => a.Conversation?.Id == employee.ConversationId && a.Text?.Contains("collega-VP beter bij je past", StringComparison.Ordinal) == true);
     }
 
     [Fact]

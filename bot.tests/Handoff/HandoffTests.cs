@@ -127,7 +127,7 @@ public sealed class HandoffTests : IAsyncLifetime
         await employee.SubmitAsync(Conversation.FindAction(JsonNode.Parse(offer.Attachments![0].Content!.Value.GetRawText())!.AsObject(), "Andere VP kiezen")["data"]!.AsObject());
 
         Assert.Equal(before - 1, Demo.EventCount);
-        Assert.Contains(_connector.Activities, a => a.Conversation?.Id == employee.ConversationId && a.Text?.Contains("verwijst je door", StringComparison.Ordinal) == true);
+        Assert.Contains(_connector.Activities, a => a.Conversation?.Id == employee.ConversationId && a.Text?.Contains("collega-VP beter bij je past", StringComparison.Ordinal) == true);
         var gallery = employee.LastCard.AllText();
         Assert.Contains("Kies een vertrouwenspersoon", gallery, StringComparison.Ordinal);
         Assert.DoesNotContain("Anna de Wit", gallery, StringComparison.Ordinal);

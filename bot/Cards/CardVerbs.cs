@@ -27,6 +27,8 @@ public static class CardVerbs
     public static readonly Verb<BookingRefPayload> BookingConfirm = new("booking.confirm");
     public static readonly Verb<BackPayload> BookingBack = new("booking.back");
     public static readonly Verb<BookingRefPayload> BookingCancel = new("booking.cancel");
+    public static readonly Verb<BookingRefPayload> BookingCancelConfirmed = new("booking.cancel-confirmed");
+    public static readonly Verb<BookingRefPayload> BookingKeep = new("booking.keep");
     public static readonly Verb<BookingRefPayload> BookingReschedule = new("booking.reschedule");
     public static readonly Verb<BookingRefPayload> BookingAcceptProposal = new("booking.accept-proposal");
     public static readonly Verb<BookingRefPayload> BookingChooseOtherVp = new("booking.choose-other-vp");
@@ -37,6 +39,8 @@ public static class CardVerbs
     public static readonly Verb<HandoffSlotPayload> HandoffProposeSlot = new("handoff.propose-slot");
     public static readonly Verb<BookingRefPayload> HandoffRefer = new("handoff.refer");
     public static readonly Verb<BookingRefPayload> HandoffCancel = new("handoff.cancel");
+    public static readonly Verb<NoPayload> VpHome = new("vp.home");
+    public static readonly Verb<NoPayload> VpHelp = new("vp.help");
 }
 
 public sealed record HandoffSlotPayload(string BookingId, string SlotId);

@@ -49,7 +49,9 @@ public sealed partial class BookingDialogs(
             .OnVerb(CardVerbs.BookingShare, ShareAsync)
             .OnVerb(CardVerbs.BookingConfirm, ConfirmAsync)
             .OnVerb(CardVerbs.BookingBack, BackAsync)
-            .OnVerb(CardVerbs.BookingCancel, CancelAsync)
+            .OnVerb(CardVerbs.BookingCancel, AskCancelAsync)
+            .OnVerb(CardVerbs.BookingCancelConfirmed, CancelAsync)
+            .OnVerb(CardVerbs.BookingKeep, KeepAsync)
             .OnVerb(CardVerbs.BookingReschedule, RescheduleAsync)
             .OnVerb(CardVerbs.BookingAcceptProposal, AcceptProposalAsync)
             .OnVerb(CardVerbs.BookingChooseOtherVp, ChooseOtherVpAsync);
@@ -190,7 +192,7 @@ public sealed partial class BookingDialogs(
 
         draft.VpId = vp.Id;
         draft.FirstAvailable = false;
-        return ShowModeAsync(context, vp.DisplayName);
+        return ShowModeAsync(context, vp.DisplayName, vp.Phone is not null);
     }
 
     private static Task FirstAvailableAsync(TurnContext context)
@@ -203,13 +205,14 @@ public sealed partial class BookingDialogs(
         var draft = context.State.Booking!;
         draft.VpId = null;
         draft.FirstAvailable = true;
-        return ShowModeAsync(context, context.Language.Pick("een vertrouwenspersoon", "a confidential adviser"));
+        return ShowModeAsync(context, context.Language.Pick("een vertrouwenspersoon", "a confidential adviser"), phone: true);
     }
 
-    private static Task ShowModeAsync(TurnContext context, string vpName)
+    /// <param name="phone">False when the VP has no work number in the directory: the employee calls the VP, so without one there is no phone conversation.</param>
+    private static Task ShowModeAsync(TurnContext context, string vpName, bool phone)
     {
         context.State.Step = BookingSteps.Mode;
-        context.SendCard(ModeCard.Create(new ModeView(context.Language, vpName)), context.Language.Pick("Hoe wil je praten?", "How would you like to talk?"));
+        context.SendCard(ModeCard.Create(new ModeView(context.Language, vpName, phone)), context.Language.Pick("Hoe wil je praten?", "How would you like to talk?"));
         return Task.CompletedTask;
     }
 
@@ -222,12 +225,19 @@ public sealed partial class BookingDialogs(
         }
 
         var draft = context.State.Booking!;
+        if (mode == MeetingMode.Phone && !draft.FirstAvailable && directory.Find(draft.VpId ?? string.Empty)?.Phone is null)
+        {
+            await StaleAsync(context).ConfigureAwait(false);
+            return;
+        }
+
         draft.Mode = mode.ToString();
+        await context.TypingAsync().ConfigureAwait(false);
         if (draft.FirstAvailable)
         {
             VpProfile? earliest = null;
             DateTimeOffset earliestStart = DateTimeOffset.MaxValue;
-            foreach (var candidate in Candidates(draft))
+            foreach (var candidate in Candidates(draft).Where(c => mode != MeetingMode.Phone || c.Phone is not null))
             {
                 var first = await calendar.FindSlotsAsync(candidate, mode, 1, context.CancellationToken).ConfigureAwait(false);
                 if (first.Count > 0 && first[0].Start < earliestStart)
@@ -242,7 +252,7 @@ public sealed partial class BookingDialogs(
                 context.SendText(context.Language.Pick(
                     "Er is op dit moment geen vertrouwenspersoon met vrije tijd. Probeer een andere manier van praten, of kies zelf een VP.",
                     "No confidential adviser has free time right now. Try another way of talking, or choose a VP yourself."));
-                await ShowModeAsync(context, context.Language.Pick("een vertrouwenspersoon", "a confidential adviser")).ConfigureAwait(false);
+                await ShowModeAsync(context, context.Language.Pick("een vertrouwenspersoon", "a confidential adviser"), phone: true).ConfigureAwait(false);
                 return;
             }
 
@@ -263,6 +273,11 @@ public sealed partial class BookingDialogs(
         }
 
         IReadOnlyList<Slot> slots;
+        if (fresh is null)
+        {
+            await context.TypingAsync().ConfigureAwait(false);
+        }
+
         try
         {
             slots = fresh ?? await calendar.FindSlotsAsync(vp, mode, SlotsToOffer, context.CancellationToken).ConfigureAwait(false);
@@ -346,7 +361,7 @@ public sealed partial class BookingDialogs(
             draft.BookingId,
             vp.DisplayName,
             BookingText.When(slot.Start, slot.End, TimeZone, l),
-            BookingText.How(mode, await RoomAsync(slot.RoomId, context.CancellationToken).ConfigureAwait(false), l),
+            BookingText.How(mode, await RoomAsync(slot.RoomId, context.CancellationToken).ConfigureAwait(false), l, vp, hasJoinLink: mode == MeetingMode.TeamsCall),
             draft.Anonymous == true
                 ? l.Pick("anoniem: de VP ziet 'een collega'", "anonymous: the VP sees 'a colleague'")
                 : l.Pick("met je naam, alleen voor deze VP", "with your name, for this VP only"),
@@ -383,6 +398,7 @@ public sealed partial class BookingDialogs(
             }
         }
 
+        await context.TypingAsync().ConfigureAwait(false);
         BookingOutcome outcome;
         try
         {
@@ -409,13 +425,16 @@ public sealed partial class BookingDialogs(
                     End = slot.End,
                     RoomId = slot.Room?.Id,
                     RoomName = slot.Room?.DisplayName,
+                    RoomBuilding = slot.Room?.Building,
+                    RoomFloor = slot.Room?.Floor,
+                    JoinUrl = mode == MeetingMode.TeamsCall ? MeetingLinks.TeamsJoinUrl(booked.OnlineMeetingUrl) : null,
                     Anonymous = draft.Anonymous == true,
                     SharedTopic = draft.SharedTopic,
                     PreferredLanguage = draft.PreferredLanguage,
                     Language = l,
                 };
                 await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
-                var card = context.SendCard(BookedCard.Create(BookedViewFor(record, vp, slot.Room, l)), l.Pick("Je afspraak staat", "Your appointment is booked"));
+                var card = context.SendCard(BookedCard.Create(BookedViewFor(record, vp)), l.Pick("Je afspraak staat", "Your appointment is booked"));
                 Telemetry.BotTelemetry.Booking("booked");
                 await events.BookedAsync(context, record, employee is null ? null : employee.DisplayName).ConfigureAwait(false);
                 RememberEmployeeCard(context, card, record.BookingId);
@@ -433,17 +452,40 @@ public sealed partial class BookingDialogs(
         }
     }
 
+    private async Task AskCancelAsync(TurnContext context, BookingRefPayload payload)
+    {
+        var record = await OwnRecordAsync(context, payload.BookingId).ConfigureAwait(false);
+        var l = context.Language;
+        var vp = record is null ? null : directory.Find(record.VpId);
+        if (record is null || vp is null || record.Status is "cancelled" or "referred")
+        {
+            context.SendText(l.Pick("Deze afspraak kan ik niet (meer) vinden. Misschien is hij al afgezegd.", "I can't find this appointment (any more). Perhaps it was already cancelled."));
+            return;
+        }
+
+        context.SendCard(BookedCard.ConfirmCancel(l, record.BookingId, vp.DisplayName, BookingText.When(record.Start, record.End, TimeZone, l)), l.Pick("Afspraak afzeggen?", "Cancel the appointment?"));
+    }
+
+    private async Task KeepAsync(TurnContext context, BookingRefPayload payload)
+    {
+        var record = await OwnRecordAsync(context, payload.BookingId).ConfigureAwait(false);
+        context.SendText(record is null || record.Status is "cancelled" or "referred"
+            ? context.Language.Pick("Deze afspraak kan ik niet (meer) vinden. Typ **afspraak** als je een nieuwe wilt maken.", "I can't find this appointment (any more). Type **book** if you'd like a new one.")
+            : context.Language.Pick("Goed, je afspraak blijft gewoon staan.", "Fine, your appointment stays as it is."));
+    }
+
     private async Task CancelAsync(TurnContext context, BookingRefPayload payload)
     {
         var record = await OwnRecordAsync(context, payload.BookingId).ConfigureAwait(false);
         var l = context.Language;
-        if (record is null || record.Status == "cancelled")
+        if (record is null || record.Status is "cancelled" or "referred")
         {
             context.SendText(l.Pick("Deze afspraak kan ik niet (meer) vinden. Misschien is hij al afgezegd.", "I can't find this appointment (any more). Perhaps it was already cancelled."));
             return;
         }
 
         var vp = directory.Find(record.VpId);
+        await context.TypingAsync().ConfigureAwait(false);
         var gone = vp is not null && await calendar.CancelAsync(vp, record.EventId, context.CancellationToken).ConfigureAwait(false);
         if (!gone)
         {
@@ -455,7 +497,9 @@ public sealed partial class BookingDialogs(
         await bookings.DeleteAsync(record.BookingId, context.CancellationToken).ConfigureAwait(false);
         context.State.Booking = null;
         context.State.Flow = DialogFlow.None;
-        context.SendCard(BookedCard.Create(BookedViewFor(record, vp!, null, l)), l.Pick("Afspraak afgezegd", "Appointment cancelled"));
+        context.SendCard(
+            BookedCard.Create(BookingText.Employee(record, vp!, null, note: l.Pick("Je hebt afgezegd. De VP ziet alleen dat de afspraak niet doorgaat, niet waarom.", "You cancelled. The VP only sees that the appointment is off, not why."))),
+            l.Pick("Afspraak afgezegd", "Appointment cancelled"));
         Telemetry.BotTelemetry.Booking("cancelled");
         await events.CancelledByEmployeeAsync(context, record).ConfigureAwait(false);
     }
@@ -496,13 +540,14 @@ public sealed partial class BookingDialogs(
             return;
         }
 
-        record.Start = slot.Start;
-        record.End = slot.End;
-        record.RoomId = slot.Room?.Id;
-        record.RoomName = slot.Room?.DisplayName;
+        var oldWhen = BookingText.When(record.Start, record.End, TimeZone, l);
+        SetSlot(record, slot);
         record.Proposed = null;
+        record.MovedFromStart = null;
+        record.MovedFromEnd = null;
         record.Status = "confirmed";
-        var card = context.SendCard(BookedCard.Create(BookedViewFor(record, vp, slot.Room, l)), l.Pick("Je afspraak is verzet", "Your appointment has been moved"));
+        await events.EmployeeCardSupersededAsync(context, record, oldWhen).ConfigureAwait(false);
+        var card = context.SendCard(BookedCard.Create(BookedViewFor(record, vp)), l.Pick("Je afspraak is verzet", "Your appointment has been moved"));
         RememberEmployeeCard(context, card, record.BookingId);
         Telemetry.BotTelemetry.Booking("proposal-accepted");
         await events.ProposalAcceptedAsync(context, record).ConfigureAwait(false);
@@ -547,6 +592,7 @@ public sealed partial class BookingDialogs(
 
         var mode = Enum.Parse<MeetingMode>(record.Mode);
         var slot = new Slot(offered.Id, offered.Start, offered.End, TimeZone, await RoomAsync(offered.RoomId, context.CancellationToken).ConfigureAwait(false));
+        await context.TypingAsync().ConfigureAwait(false);
         BookingOutcome outcome;
         try
         {
@@ -559,15 +605,25 @@ public sealed partial class BookingDialogs(
 
         switch (outcome)
         {
-            case BookingOutcome.Booked:
-                record.Start = slot.Start;
-                record.End = slot.End;
-                record.RoomId = slot.Room?.Id;
-                record.RoomName = slot.Room?.DisplayName;
+            case BookingOutcome.Booked booked:
+                var oldStart = record.Start;
+                var oldEnd = record.End;
+                var oldWhen = BookingText.When(oldStart, oldEnd, TimeZone, record.Language);
+                SetSlot(record, slot);
+                if (mode == MeetingMode.TeamsCall && MeetingLinks.TeamsJoinUrl(booked.OnlineMeetingUrl) is { } joinUrl)
+                {
+                    record.JoinUrl = joinUrl;
+                }
+
+                // The VP sees "verzet van … naar …" until they confirm the new time.
+                record.MovedFromStart = oldStart;
+                record.MovedFromEnd = oldEnd;
                 record.Status = "booked";
                 await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
                 context.State.Step = BookingSteps.Booked;
-                context.SendCard(BookedCard.Create(BookedViewFor(record, vp, slot.Room, l)), l.Pick("Je afspraak is verzet", "Your appointment has been moved"));
+                await events.EmployeeCardSupersededAsync(context, record, oldWhen).ConfigureAwait(false);
+                var card = context.SendCard(BookedCard.Create(BookedViewFor(record, vp)), l.Pick("Je afspraak is verzet", "Your appointment has been moved"));
+                RememberEmployeeCard(context, card, record.BookingId);
                 Telemetry.BotTelemetry.Booking("rescheduled");
                 await events.RescheduledByEmployeeAsync(context, record).ConfigureAwait(false);
                 break;
@@ -594,7 +650,9 @@ public sealed partial class BookingDialogs(
         {
             BookingSteps.Intro => StartAsync(context),
             BookingSteps.Consent or BookingSteps.ChooseVp => ShowGalleryAsync(context),
-            BookingSteps.Mode => ShowModeAsync(context, directory.Find(state.Booking.VpId ?? string.Empty)?.DisplayName ?? context.Language.Pick("een vertrouwenspersoon", "a confidential adviser")),
+            BookingSteps.Mode => state.Booking.FirstAvailable || directory.Find(state.Booking.VpId ?? string.Empty) is not { } chosen
+                ? ShowModeAsync(context, context.Language.Pick("een vertrouwenspersoon", "a confidential adviser"), phone: true)
+                : ShowModeAsync(context, chosen.DisplayName, chosen.Phone is not null),
             BookingSteps.Slot => OfferSlotsAsync(context, afterConflict: false),
             BookingSteps.Visibility => SlotAsync(WithStep(context, BookingSteps.Slot), new SlotChoicePayload(state.Booking.SlotId ?? string.Empty)),
             BookingSteps.Share => VisibilityAsync(WithStep(context, BookingSteps.Visibility), new VisibilityPayload(state.Booking.Anonymous == true)),
@@ -657,18 +715,17 @@ public sealed partial class BookingDialogs(
 
     private string OwnerKey(TurnContext context) => stateKeys.KeyFor(context.Activity.ChannelId ?? string.Empty, context.Activity.Conversation?.Id ?? string.Empty);
 
-    private BookedView BookedViewFor(BookingRecord record, VpProfile vp, Room? room, Language l)
+    private BookedView BookedViewFor(BookingRecord record, VpProfile vp) =>
+        BookingText.Employee(record, vp, record.Anonymous ? calendarLinks.UrlFor(record.BookingId) : null);
+
+    private static void SetSlot(BookingRecord record, Slot slot)
     {
-        var mode = Enum.Parse<MeetingMode>(record.Mode);
-        return new BookedView(
-            l,
-            record.BookingId,
-            vp.DisplayName,
-            BookingText.When(record.Start, record.End, TimeZone, l),
-            BookingText.How(mode, room, l),
-            BookingText.Discreetly(mode, l),
-            CalendarUrl: record.Anonymous && record.Status != "cancelled" ? calendarLinks.UrlFor(record.BookingId) : null,
-            record.Status);
+        record.Start = slot.Start;
+        record.End = slot.End;
+        record.RoomId = slot.Room?.Id;
+        record.RoomName = slot.Room?.DisplayName;
+        record.RoomBuilding = slot.Room?.Building;
+        record.RoomFloor = slot.Room?.Floor;
     }
 
     private async Task<Room?> RoomAsync(string? roomId, CancellationToken ct)

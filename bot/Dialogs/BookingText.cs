@@ -41,12 +41,49 @@ public static class BookingText
         return string.Join(", ", parts);
     }
 
-    public static string How(MeetingMode mode, Room? room, Language l) => mode switch
+    /// <summary>How, as the employee reads it: they join the Teams link or call the VP's work number (the VP cannot know whom to call).</summary>
+    public static string How(MeetingMode mode, Room? room, Language l, VpProfile? vp = null, bool hasJoinLink = false) => mode switch
     {
-        MeetingMode.TeamsCall => l.Pick("via Teams", "Teams call"),
-        MeetingMode.Phone => l.Pick("telefonisch (de VP belt jou)", "by phone (the VP calls you)"),
+        MeetingMode.TeamsCall => hasJoinLink
+            ? l.Pick("via Teams: op het tijdstip tik je op 'Deelnemen via Teams'", "Teams call: at the time, tap 'Join in Teams'")
+            : l.Pick("via Teams (de link staat in de uitnodiging)", "Teams call (the link is in the invitation)"),
+        MeetingMode.Phone => vp?.Phone is { } phone
+            ? l.Pick($"telefonisch: jij belt {vp.DisplayName} op {phone}", $"by phone: you call {vp.DisplayName} on {phone}")
+            : l.Pick("telefonisch", "by phone"),
         _ => l.Pick("in het echt", "in person") + (room is null ? string.Empty : ": " + Where(room, l)),
     };
+
+    /// <summary>How, as the VP reads it on the handoff card.</summary>
+    public static string HowForVp(MeetingMode mode, string? where, Language l) => mode switch
+    {
+        MeetingMode.TeamsCall => l.Pick("via Teams (de link staat in je agenda)", "Teams call (the link is in your calendar)"),
+        MeetingMode.Phone => l.Pick("telefonisch: de collega belt jou op je werknummer", "by phone: the colleague calls you on your work number"),
+        _ => l.Pick("in het echt", "in person") + (where is null ? string.Empty : " · " + where),
+    };
+
+    /// <summary>The room a booking record names, as text (display name, building, floor).</summary>
+    public static Room? RoomOf(BookingRecord record) =>
+        record.RoomName is null ? null : new Room(record.RoomId ?? string.Empty, record.RoomName, record.RoomBuilding, record.RoomFloor, 0, false, []);
+
+    /// <summary>The employee's booking card for any state, from the record alone: one builder for booking and handoff.</summary>
+    public static Cards.Booking.BookedView Employee(BookingRecord record, VpProfile vp, string? calendarUrl, string? status = null, string? note = null, string? when = null)
+    {
+        var l = record.Language;
+        var mode = Enum.Parse<MeetingMode>(record.Mode);
+        var state = status ?? record.Status;
+        return new Cards.Booking.BookedView(
+            l,
+            record.BookingId,
+            vp.DisplayName,
+            when ?? When(record.Start, record.End, BookingDialogs.TimeZone, l),
+            How(mode, RoomOf(record), l, vp, record.JoinUrl is not null),
+            Discreetly(mode, l),
+            CalendarUrl: record.Anonymous && state is "booked" or "confirmed" or "proposed" ? calendarUrl : null,
+            state,
+            note,
+            JoinUrl: mode == MeetingMode.TeamsCall ? record.JoinUrl : null,
+            PhoneLink: mode == MeetingMode.Phone ? vp.PhoneLink : null);
+    }
 
     public static string Discreetly(MeetingMode mode, Language l) => mode switch
     {
@@ -54,11 +91,11 @@ public static class BookingText
             "Het is een gewone vergaderruimte zonder glazen wanden. Op de deur en in de agenda staat niets over een vertrouwenspersoon, alleen 'Afspraak'.",
             "It is an ordinary meeting room without glass walls. Nothing on the door or in the calendar mentions a confidential adviser, only 'Appointment'."),
         MeetingMode.TeamsCall => l.Pick(
-            "Kies een plek waar je ongestoord kunt praten. In de agenda staat alleen 'Afspraak'.",
-            "Choose a place where you can talk undisturbed. The calendar only says 'Appointment'."),
+            "Kies een plek waar je ongestoord kunt praten. In de agenda staat alleen 'Afspraak'. Als je deelneemt met je Teams-account, ziet de VP je naam.",
+            "Choose a place where you can talk undisturbed. The calendar only says 'Appointment'. If you join with your Teams account, the VP sees your name."),
         _ => l.Pick(
-            "Zorg dat je op dat moment ergens rustig zit. In de agenda staat alleen 'Afspraak'.",
-            "Make sure you are somewhere quiet at that time. The calendar only says 'Appointment'."),
+            "Zorg dat je op dat moment ergens rustig zit. In de agenda staat alleen 'Afspraak'. Wil je je nummer niet laten zien? Bij de meeste providers toets je dan #31# voor het nummer.",
+            "Make sure you are somewhere quiet at that time. The calendar only says 'Appointment'. Don't want to show your number? With most Dutch providers you dial #31# before the number."),
     };
 
     public static string LanguageName(string code, Language l) => code switch

@@ -15,6 +15,9 @@ public interface IBookingEvents
 
     /// <summary>The employee accepted the time the VP proposed (the record holds the new time).</summary>
     Task ProposalAcceptedAsync(TurnContext context, BookingRecord record);
+
+    /// <summary>A new booking card replaces the employee's earlier one: that one shows "verzet" and loses its buttons.</summary>
+    Task EmployeeCardSupersededAsync(TurnContext context, BookingRecord record, string oldWhen);
 }
 
 /// <summary>No handoff configured: nothing to tell anyone.</summary>
@@ -27,6 +30,8 @@ public sealed class NoBookingEvents : IBookingEvents
     public Task RescheduledByEmployeeAsync(TurnContext context, BookingRecord record) => Task.CompletedTask;
 
     public Task ProposalAcceptedAsync(TurnContext context, BookingRecord record) => Task.CompletedTask;
+
+    public Task EmployeeCardSupersededAsync(TurnContext context, BookingRecord record, string oldWhen) => Task.CompletedTask;
 }
 
 /// <summary>Makes the "add to my calendar" link for an anonymous reservation, or null when none can be offered.</summary>

@@ -44,6 +44,7 @@ public sealed partial class HandoffService(
     IOptions<ConnectorAuthOptions> botIdentity,
     TimeProvider time,
     ILogger<HandoffService> logger,
+    ICalendarLinkFactory? calendarLinks = null,
     FiguresRecorder? figures = null) : IBookingEvents, IRouteModule, ITurnMiddleware
 {
     public void Register(RouterBuilder routes)
@@ -98,6 +99,16 @@ public sealed partial class HandoffService(
     public async Task CancelledByEmployeeAsync(TurnContext context, BookingRecord record)
     {
         record.Status = "cancelled";
+        if (directory.Find(record.VpId) is { } vp)
+        {
+            // The card the employee cancelled from keeps no live buttons.
+            await UpdateEmployeeCardAsync(record, vp, context.CancellationToken).ConfigureAwait(false);
+            var l = VpLanguage(vp);
+            await TellVpAsync(record, l.Pick(
+                $"Een afspraak via VP-wijzer is afgezegd: {BookingText.When(record.Start, record.End, BookingDialogs.TimeZone, l)}. Hij is uit je agenda gehaald.",
+                $"An appointment via VP-wijzer was cancelled: {BookingText.When(record.Start, record.End, BookingDialogs.TimeZone, l)}. It has been removed from your calendar."), context.CancellationToken).ConfigureAwait(false);
+        }
+
         record.Employee = null;
         await UpdateVpCardAsync(record, context.CancellationToken).ConfigureAwait(false);
     }
@@ -107,7 +118,30 @@ public sealed partial class HandoffService(
         record.Status = "booked";
         record.Proposed = null;
         await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
+        if (directory.Find(record.VpId) is { } vp && record.MovedFromStart is { } fromStart && record.MovedFromEnd is { } fromEnd)
+        {
+            // An in-place card update does not notify in Teams: a new message does.
+            var l = VpLanguage(vp);
+            await TellVpAsync(record, l.Pick(
+                $"Een afspraak via VP-wijzer is verzet: van {BookingText.When(fromStart, fromEnd, BookingDialogs.TimeZone, l)} naar {BookingText.When(record.Start, record.End, BookingDialogs.TimeZone, l)}. Bevestig je de nieuwe tijd op de kaart?",
+                $"An appointment via VP-wijzer was moved: from {BookingText.When(fromStart, fromEnd, BookingDialogs.TimeZone, l)} to {BookingText.When(record.Start, record.End, BookingDialogs.TimeZone, l)}. Will you confirm the new time on the card?"), context.CancellationToken).ConfigureAwait(false);
+        }
+
         await UpdateVpCardAsync(record, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    public async Task EmployeeCardSupersededAsync(TurnContext context, BookingRecord record, string oldWhen)
+    {
+        if (record.Employee is null || record.EmployeeCardActivityId is null || directory.Find(record.VpId) is not { } vp)
+        {
+            return;
+        }
+
+        var l = record.Language;
+        var view = BookingText.Employee(record, vp, null, status: "moved", note: l.Pick(
+            $"Nieuwe tijd: {BookingText.When(record.Start, record.End, BookingDialogs.TimeZone, l)}. Zie de kaart hieronder.",
+            $"New time: {BookingText.When(record.Start, record.End, BookingDialogs.TimeZone, l)}. See the card below."), when: oldWhen);
+        await UpdateCardAsync(record.Employee, record.EmployeeCardActivityId, BookedCard.Create(view), context.CancellationToken).ConfigureAwait(false);
     }
 
     public async Task ProposalAcceptedAsync(TurnContext context, BookingRecord record)
@@ -141,8 +175,8 @@ public sealed partial class HandoffService(
             figures?.VpAction(record.VpId, VpActions.NoResponse);
             await bookings.SaveAsync(record, ct).ConfigureAwait(false);
             await TellEmployeeAsync(record, l.Pick(
-                "De vertrouwenspersoon heeft je afspraak nog niet bevestigd. Je afspraak blijft gewoon staan. Wil je liever iemand anders? Dat kan, zonder je verhaal opnieuw te vertellen.",
-                "The confidential adviser hasn't confirmed your appointment yet. Your appointment still stands. Would you rather see someone else? That's possible, without telling your story again."),
+                "De vertrouwenspersoon heeft je afspraak nog niet bevestigd. Je afspraak blijft gewoon staan. Wil je liever iemand anders? Dat kan: kies hieronder een andere VP.",
+                "The confidential adviser hasn't confirmed your appointment yet. Your appointment still stands. Would you rather see someone else? You can: choose another VP below."),
                 OtherVpCard(l, record.BookingId), ct).ConfigureAwait(false);
             bookings.Forget(id);
             told++;
@@ -185,6 +219,8 @@ public sealed partial class HandoffService(
         if (record.Status == "booked")
         {
             record.Status = "confirmed";
+            record.MovedFromStart = null;
+            record.MovedFromEnd = null;
             figures?.VpAction(record.VpId, VpActions.Confirmed);
             await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
             await UpdateEmployeeCardAsync(record, vp, context.CancellationToken).ConfigureAwait(false);
@@ -222,7 +258,8 @@ public sealed partial class HandoffService(
         record.Proposed = new OfferedSlot { Id = slot.Id, Start = slot.Start, End = slot.End, RoomId = slot.Room?.Id };
         await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
         var l = record.Language;
-        await TellEmployeeAsync(record, null, ProposalCard.Create(new ProposalView(l, record.BookingId, vp.DisplayName, BookingText.When(slot.Start, slot.End, slot.TimeZone, l), BookingText.How(mode, slot.Room, l))), context.CancellationToken).ConfigureAwait(false);
+        await UpdateEmployeeCardAsync(record, vp, context.CancellationToken).ConfigureAwait(false);
+        await TellEmployeeAsync(record, null, ProposalCard.Create(new ProposalView(l, record.BookingId, vp.DisplayName, BookingText.When(slot.Start, slot.End, slot.TimeZone, l), BookingText.How(mode, slot.Room, l, vp, record.JoinUrl is not null))), context.CancellationToken).ConfigureAwait(false);
         await RespondWithVpCardAsync(context, record, vp).ConfigureAwait(false);
     }
 
@@ -234,10 +271,11 @@ public sealed partial class HandoffService(
             record.Status = "referred";
             figures?.VpAction(record.VpId, VpActions.Referred);
             await bookings.SaveAsync(record, context.CancellationToken).ConfigureAwait(false);
+            await UpdateEmployeeCardAsync(record, vp, context.CancellationToken).ConfigureAwait(false);
             var l = record.Language;
             await TellEmployeeAsync(record, l.Pick(
-                "De vertrouwenspersoon verwijst je door naar een collega-VP, bijvoorbeeld omdat hij of zij de betrokkenen kent. Dat is zorgvuldig, niet afwijzend. Je hoeft je verhaal niet opnieuw te vertellen. Kies hieronder een andere vertrouwenspersoon.",
-                "The confidential adviser is referring you to a colleague, for example because they know the people involved. That is careful, not a rejection. You won't have to tell your story again. Choose another confidential adviser below."),
+                "De vertrouwenspersoon vindt dat een collega-VP beter bij je past. Dat zegt niets over jou. Deze afspraak gaat daarom niet door. Kies hieronder een andere vertrouwenspersoon; wat je had aangevinkt, blijft staan.",
+                "The confidential adviser thinks a colleague VP is a better fit for you. That says nothing about you. So this appointment won't go ahead. Choose another confidential adviser below; what you ticked stays as it was."),
                 OtherVpCard(l, record.BookingId), context.CancellationToken).ConfigureAwait(false);
         }
 
@@ -298,14 +336,37 @@ public sealed partial class HandoffService(
             return;
         }
 
-        var l = record.Language;
-        var mode = Enum.Parse<MeetingMode>(record.Mode);
-        var card = BookedCard.Create(new BookedView(l, record.BookingId, vp.DisplayName, BookingText.When(record.Start, record.End, BookingDialogs.TimeZone, l), BookingText.How(mode, null, l), BookingText.Discreetly(mode, l), null, record.Status));
-        var update = Message(record.Employee, card, null);
-        update.Id = record.EmployeeCardActivityId;
+        // The same builder as the booking dialog: room, join link or number and .ics stay on the card.
+        var card = BookedCard.Create(BookingText.Employee(record, vp, record.Anonymous ? calendarLinks?.UrlFor(record.BookingId) : null));
+        await UpdateCardAsync(record.Employee, record.EmployeeCardActivityId, card, ct).ConfigureAwait(false);
+    }
+
+    private async Task UpdateCardAsync(ConversationPointer to, string activityId, AdaptiveCard card, CancellationToken ct)
+    {
+        var update = Message(to, card, null);
+        update.Id = activityId;
         try
         {
             await connector.UpdateActivityAsync(update, ct).ConfigureAwait(false);
+        }
+        catch (ConnectorException ex)
+        {
+            LogHandoffFailed(logger, (int)(ex.StatusCode ?? 0));
+        }
+    }
+
+    private async Task TellVpAsync(BookingRecord record, string text, CancellationToken ct)
+    {
+        if (record.Vp is null)
+        {
+            return;
+        }
+
+        var message = Message(record.Vp, null, null);
+        message.Text = text;
+        try
+        {
+            await connector.SendToConversationAsync(message, ct).ConfigureAwait(false);
         }
         catch (ConnectorException ex)
         {
@@ -381,13 +442,15 @@ public sealed partial class HandoffService(
             l,
             record.BookingId,
             BookingText.When(record.Start, record.End, BookingDialogs.TimeZone, l),
-            BookingText.How(mode, null, l) + (record.RoomId is null ? string.Empty : " · " + (record.RoomName ?? record.RoomId)),
+            BookingText.HowForVp(mode, BookingText.Where(BookingText.RoomOf(record), l), l),
             who,
             record.SharedTopic is null ? null : knowledge[record.SharedTopic].Text(l).Title,
             BookingText.LanguageName(record.PreferredLanguage ?? record.Language.Tag(), l),
             record.Status,
             proposed,
-            record.Vp?.UserId);
+            record.Vp?.UserId,
+            record.MovedFromStart is { } fromStart && record.MovedFromEnd is { } fromEnd ? BookingText.When(fromStart, fromEnd, BookingDialogs.TimeZone, l) : null,
+            mode == MeetingMode.TeamsCall ? record.JoinUrl : null);
     }
 
     private static AdaptiveCard OtherVpCard(Language l, string bookingId) => new()

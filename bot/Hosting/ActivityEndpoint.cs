@@ -95,7 +95,7 @@ public static class ActivityEndpoint
             try
             {
                 using var held = await turnLock.AcquireAsync(activity.ChannelId ?? string.Empty, activity.Conversation.Id, timeout.Token).ConfigureAwait(false);
-                result = await pipeline.RunAsync(activity, http.RequestServices, timeout.Token).ConfigureAwait(false);
+                result = await pipeline.RunAsync(activity, http.RequestServices, timeout.Token, delivery.SendNowAsync).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (timeout.IsCancellationRequested && !ct.IsCancellationRequested)
             {

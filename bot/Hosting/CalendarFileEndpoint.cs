@@ -62,12 +62,12 @@ public static class CalendarFileEndpoint
 
             var room = record.RoomId is null ? null : (await rooms.GetEligibleRoomsAsync(ct).ConfigureAwait(false)).FirstOrDefault(r => r.Id == record.RoomId);
             var subject = dir.Current.Subjects.TryGetValue(record.Language == Language.En ? "en" : "nl", out var s) ? s : "Afspraak";
-            return Results.File(Encoding.UTF8.GetBytes(Ics(record, subject, room)), "text/calendar; charset=utf-8", "afspraak.ics");
+            return Results.File(Encoding.UTF8.GetBytes(Ics(record, subject, room, directory.Find(record.VpId))), "text/calendar; charset=utf-8", "afspraak.ics");
         });
         return endpoints;
     }
 
-    private static string Ics(BookingRecord record, string subject, Room? room)
+    private static string Ics(BookingRecord record, string subject, Room? room, VpProfile? vp)
     {
         static string Stamp(DateTimeOffset t) => t.UtcDateTime.ToString("yyyyMMdd'T'HHmmss'Z'", CultureInfo.InvariantCulture);
         static string Escape(string v) => v.Replace("\\", "\\\\", StringComparison.Ordinal).Replace(";", "\\;", StringComparison.Ordinal).Replace(",", "\\,", StringComparison.Ordinal).Replace("\n", "\\n", StringComparison.Ordinal);
@@ -80,6 +80,17 @@ public static class CalendarFileEndpoint
         if (room is not null)
         {
             lines.Add($"LOCATION:{Escape(string.Join(", ", new[] { room.DisplayName, room.Building, room.Floor }.Where(x => !string.IsNullOrWhiteSpace(x))))}");
+        }
+        else if (record.Mode == nameof(MeetingMode.TeamsCall) && record.JoinUrl is not null)
+        {
+            // The same link as on the card: a join link is what makes an anonymous Teams booking possible at all.
+            lines.Add("LOCATION:Microsoft Teams");
+            lines.Add($"URL:{record.JoinUrl}");
+            lines.Add($"DESCRIPTION:{Escape(record.JoinUrl)}");
+        }
+        else if (record.Mode == nameof(MeetingMode.Phone) && vp?.Phone is { } phone)
+        {
+            lines.Add($"LOCATION:{Escape((record.Language == Language.En ? "Call " : "Bel ") + phone)}");
         }
 
         lines.AddRange(["END:VEVENT", "END:VCALENDAR"]);

@@ -137,6 +137,8 @@ public static class FiguresServices
         public Task RescheduledByEmployeeAsync(TurnContext context, BookingRecord record) => inner.RescheduledByEmployeeAsync(context, record);
 
         public Task ProposalAcceptedAsync(TurnContext context, BookingRecord record) => inner.ProposalAcceptedAsync(context, record);
+
+        public Task EmployeeCardSupersededAsync(TurnContext context, BookingRecord record, string oldWhen) => inner.EmployeeCardSupersededAsync(context, record, oldWhen);
     }
 
     /// <summary>Chart and CSV URLs from the configured public URL, or the address the bot listens on.</summary>

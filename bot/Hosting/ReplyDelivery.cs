@@ -7,6 +7,13 @@ namespace VpWijzer.Hosting;
 /// <summary>Posts a turn's replies to the Bot Connector, in order.</summary>
 public sealed class ReplyDelivery(IConnectorClient connector, ILogger<ReplyDelivery> logger)
 {
+    /// <summary>Sends one activity now, during the turn (the typing indicator).</summary>
+    public async Task SendNowAsync(Activity activity, CancellationToken ct)
+    {
+        activity.ReplyToId = null;
+        await connector.SendToConversationAsync(activity, ct).ConfigureAwait(false);
+    }
+
     /// <summary>Returns how many replies could not be delivered (after the connector's retries).</summary>
     public async Task<int> DeliverAsync(TurnResult turn, CancellationToken ct)
     {

@@ -9,6 +9,7 @@ public sealed class TurnContext(Activity activity, IServiceProvider services, Ca
 {
     private readonly List<Activity> _replies = [];
     private readonly List<(Activity Reply, Func<string, CancellationToken, Task> Callback)> _onDelivered = [];
+    private bool _typingSent;
 
     public Activity Activity { get; } = activity;
 
@@ -44,6 +45,35 @@ public sealed class TurnContext(Activity activity, IServiceProvider services, Ca
     public IReadOnlyList<(Activity Reply, Func<string, CancellationToken, Task> Callback)> DeliveryCallbacks => _onDelivered;
 
     public void Send(Activity activity) => _replies.Add(activity);
+
+    /// <summary>Sends at once, before the turn ends (set by the endpoint; null where nothing can be sent early).</summary>
+    public Func<Activity, CancellationToken, Task>? SendNow { get; set; }
+
+    /// <summary>
+    /// Shows "…is typing" before a step that waits on calendars or Graph (seconds with real Graph). Once per turn;
+    /// a failure to send it changes nothing.
+    /// </summary>
+    public async Task TypingAsync()
+    {
+        if (SendNow is null || _typingSent)
+        {
+            return;
+        }
+
+        _typingSent = true;
+        var typing = Activity.CreateReply();
+        typing.Type = ActivityTypes.Typing;
+        typing.Locale = null;
+        try
+        {
+            await SendNow(typing, CancellationToken).ConfigureAwait(false);
+        }
+#pragma warning disable CA1031 // Only a courtesy: whatever stops it from arriving must not stop the turn.
+        catch (Exception ex) when (ex is not OperationCanceledException)
+#pragma warning restore CA1031
+        {
+        }
+    }
 
     /// <summary>Queues a reply with one Adaptive Card; <paramref name="summary"/> is the notification text.</summary>
     public Activity SendCard(AdaptiveCard card, string summary) => SendCard(CardSerializer.ToJsonElement(card), summary);

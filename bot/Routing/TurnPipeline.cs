@@ -8,9 +8,9 @@ public sealed class TurnPipeline(IEnumerable<ITurnMiddleware> middleware, Router
 {
     private readonly ITurnMiddleware[] _middleware = middleware.ToArray();
 
-    public async Task<TurnResult> RunAsync(Activity activity, IServiceProvider services, CancellationToken ct)
+    public async Task<TurnResult> RunAsync(Activity activity, IServiceProvider services, CancellationToken ct, Func<Activity, CancellationToken, Task>? sendNow = null)
     {
-        var context = new TurnContext(activity, services, ct);
+        var context = new TurnContext(activity, services, ct) { SendNow = sendNow };
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         var outer = System.Diagnostics.Activity.Current;
         var span = Telemetry.BotTelemetry.StartTurn(activity.ChannelId, activity.Type);

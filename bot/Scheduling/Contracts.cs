@@ -26,7 +26,12 @@ public sealed record VpProfile(
     string IntroEn,
     string? PhotoUrl,
     IReadOnlyDictionary<DayOfWeek, IReadOnlyList<TimeWindow>> Hours,
-    double MonthlyHourBudget);
+    double MonthlyHourBudget,
+    string? Phone = null)
+{
+    /// <summary>The work number as a <c>tel:</c> link (digits and a leading +), or null.</summary>
+    public string? PhoneLink => Phone is null ? null : "tel:" + new string(Phone.Replace("(0)", string.Empty, StringComparison.Ordinal).Where(c => char.IsAsciiDigit(c) || c == '+').ToArray());
+}
 
 /// <summary>A meeting room (its id is the room mailbox address).</summary>
 public sealed record Room(string Id, string DisplayName, string? Building, string? Floor, int Capacity, bool IsWheelchairAccessible, IReadOnlyList<string> Tags);

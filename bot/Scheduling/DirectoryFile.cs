@@ -67,6 +67,9 @@ public sealed class VpEntry
 
     [JsonPropertyName("photoUrl")] public string? PhotoUrl { get; set; }
 
+    /// <summary>The VP's work number from the organisation's directory; employees call it for a phone conversation.</summary>
+    [JsonPropertyName("phone")] public string? Phone { get; set; }
+
     /// <summary>VP-hours per weekday ("Monday": [{ "start": "09:00", "end": "12:00" }]).</summary>
     [JsonPropertyName("hours")] public Dictionary<string, List<WindowEntry>> Hours { get; set; } = [];
 
@@ -201,6 +204,11 @@ public static class DirectoryLoader
                 errors.Add($"{where}: gender must be female, male or x.");
             }
 
+            if (v.Phone is not null && !System.Text.RegularExpressions.Regex.IsMatch(v.Phone, @"^\+?[0-9][0-9 ()-]{5,22}$"))
+            {
+                errors.Add($"{where}: phone must be a phone number (digits, spaces, +, -, parentheses), e.g. \"+31 30 123 4567\".");
+            }
+
             if (v.MonthlyHourBudget is <= 0 or > 200)
             {
                 errors.Add($"{where}: monthlyHourBudget must be between 0 and 200 hours.");
@@ -233,7 +241,7 @@ public static class DirectoryLoader
                 hours[dow] = list;
             }
 
-            vps.Add(new VpProfile(v.Id, v.DisplayName, v.ObjectId, v.UserPrincipalName, v.Department, v.Gender, v.Languages, v.IsExternal, v.Focus, v.IntroNl, v.IntroEn, v.PhotoUrl, hours, v.MonthlyHourBudget));
+            vps.Add(new VpProfile(v.Id, v.DisplayName, v.ObjectId, v.UserPrincipalName, v.Department, v.Gender, v.Languages, v.IsExternal, v.Focus, v.IntroNl, v.IntroEn, v.PhotoUrl, hours, v.MonthlyHourBudget, string.IsNullOrWhiteSpace(v.Phone) ? null : v.Phone.Trim()));
         }
 
         var rooms = doc.Rooms.Select(r => new Room(r.Id, r.DisplayName, r.Building, r.Floor, r.Capacity, r.IsWheelchairAccessible, r.Tags)).ToList();

@@ -29,13 +29,25 @@ public sealed class BookingRecord
     /// <summary>The room's display name for the VP's card (a room, not a person).</summary>
     public string? RoomName { get; set; }
 
+    public string? RoomBuilding { get; set; }
+
+    public string? RoomFloor { get; set; }
+
+    /// <summary>The Teams meeting's join link (a validated https teams.microsoft.com link); null for other modes.</summary>
+    public string? JoinUrl { get; set; }
+
+    /// <summary>When the employee moved the booking: the time it had before, until the VP confirms the new one.</summary>
+    public DateTimeOffset? MovedFromStart { get; set; }
+
+    public DateTimeOffset? MovedFromEnd { get; set; }
+
     public bool Anonymous { get; set; }
 
     public string? SharedTopic { get; set; }
 
     public string? PreferredLanguage { get; set; }
 
-    /// <summary>"booked", "confirmed", "cancelled".</summary>
+    /// <summary>"booked", "confirmed", "proposed", "referred", "cancelled".</summary>
     public string Status { get; set; } = "booked";
 
     public Language Language { get; set; }

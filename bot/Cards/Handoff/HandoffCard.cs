@@ -6,7 +6,9 @@ namespace VpWijzer.Cards.Handoff;
 /// <param name="Who">The employee's name (only with a named invite, only in the first card) or "een collega".</param>
 /// <param name="Status">"booked", "confirmed", "proposed", "referred", "cancelled".</param>
 /// <param name="VpUserId">The VP's channel user id, so Teams refreshes the card for the VP only.</param>
-public sealed record HandoffView(Language Language, string BookingId, string When, string How, string Who, string? Topic, string SpokenLanguage, string Status, string? ProposedWhen, string? VpUserId);
+/// <param name="MovedFromWhen">The time before the employee moved it, until the VP confirms the new one.</param>
+/// <param name="JoinUrl">The Teams meeting's join link (also in the VP's calendar).</param>
+public sealed record HandoffView(Language Language, string BookingId, string When, string How, string Who, string? Topic, string SpokenLanguage, string Status, string? ProposedWhen, string? VpUserId, string? MovedFromWhen = null, string? JoinUrl = null);
 
 /// <summary>
 /// What the VP sees: time, place or mode, who (only if the employee chose that), the coarse topic
@@ -24,6 +26,7 @@ public static class HandoffCard
             "proposed" => l.Pick($"Je stelde een ander tijdstip voor: {view.ProposedWhen}. De collega kiest nu.", $"You proposed another time: {view.ProposedWhen}. The colleague is choosing now."),
             "referred" => l.Pick("Je hebt doorverwezen naar een collega-VP. De afspraak is uit je agenda gehaald.", "You referred to a colleague VP. The appointment was removed from your calendar."),
             "cancelled" => l.Pick("Deze afspraak gaat niet door.", "This appointment is cancelled."),
+            _ when view.MovedFromWhen is not null => l.Pick($"Verzet door de collega: eerst {view.MovedFromWhen}, nu de tijd hieronder.", $"Moved by the colleague: first {view.MovedFromWhen}, now the time below."),
             _ => l.Pick("Nieuw: iemand wil met je praten.", "New: someone would like to talk with you."),
         };
         var facts = new List<Fact>
@@ -49,14 +52,19 @@ public static class HandoffCard
         if (open)
         {
             body.Add(new TextBlock(l.Pick(
-                "Ken je de betrokkenen of werk je met deze collega samen? Verwijs dan door naar een collega-VP. De collega hoeft het verhaal niet opnieuw te vertellen.",
-                "Do you know the people involved or work with this colleague? Then refer to a colleague VP. The colleague won't have to tell the story again.")) { IsSubtle = true, Separator = true });
+                "Ken je de betrokkenen of werk je met deze collega samen? Verwijs dan door naar een collega-VP. De collega kiest dan zelf een andere VP.",
+                "Do you know the people involved or work with this colleague? Then refer to a colleague VP. The colleague then chooses another VP.")) { IsSubtle = true, Separator = true });
         }
 
         var actions = new List<CardAction>();
+        if (open && view.JoinUrl is not null)
+        {
+            actions.Add(new ActionOpenUrl { Title = l.Pick("Open de Teams-vergadering", "Open the Teams meeting"), Url = view.JoinUrl });
+        }
+
         if (view.Status == "booked")
         {
-            actions.Add(CardActions.Execute(l.Pick("Bevestigen", "Confirm"), CardVerbs.HandoffConfirm, refreshData, style: "positive"));
+            actions.Add(CardActions.Execute(view.MovedFromWhen is null ? l.Pick("Bevestigen", "Confirm") : l.Pick("Nieuwe tijd bevestigen", "Confirm the new time"), CardVerbs.HandoffConfirm, refreshData, style: "positive"));
         }
 
         if (open)
@@ -135,12 +143,14 @@ public static class ProposalCard
             [
                 new TextBlock(l.Pick($"{view.VpName} stelt een ander tijdstip voor", $"{view.VpName} proposes another time")) { Size = "Medium", Weight = "Bolder", Style = "heading" },
                 new FactSet { Facts = [new(l.Pick("Wanneer", "When"), view.When), new(l.Pick("Hoe", "How"), view.How)] },
-                new TextBlock(l.Pick("Past dit niet? Je kunt ook een andere vertrouwenspersoon kiezen. Je hoeft je verhaal niet opnieuw te vertellen.", "Doesn't this suit you? You can also choose another confidential adviser. You won't have to tell your story again.")),
+                new TextBlock(l.Pick("Past dit niet? Kies zelf een ander tijdstip, een andere vertrouwenspersoon, of zeg de afspraak af.", "Doesn't this suit you? Choose another time yourself, another confidential adviser, or cancel the appointment.")),
             ],
             Actions =
             [
                 CardActions.Submit(l.Pick("Akkoord", "Accept"), CardVerbs.BookingAcceptProposal, new BookingRefPayload(view.BookingId), style: "positive"),
+                CardActions.Submit(l.Pick("Ander tijdstip", "Another time"), CardVerbs.BookingReschedule, new BookingRefPayload(view.BookingId)),
                 CardActions.Submit(l.Pick("Andere VP kiezen", "Choose another VP"), CardVerbs.BookingChooseOtherVp, new BookingRefPayload(view.BookingId)),
+                CardActions.Submit(l.Pick("Afzeggen", "Cancel"), CardVerbs.BookingCancel, new BookingRefPayload(view.BookingId), style: "destructive"),
             ],
         };
     }

@@ -60,7 +60,7 @@ public sealed class DemoCalendarService(DirectoryService directory, TimeProvider
             }
 
             var id = "demo-" + Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(request.BookingId)).AsSpan(0, 8));
-            var url = request.Mode == MeetingMode.TeamsCall ? "https://teams.microsoft.com/l/meetup-join/demo" : null;
+            var url = request.Mode == MeetingMode.TeamsCall ? MeetingLinks.DemoJoinUrl(id) : null;
             _events[id] = new DemoEvent(id, request.BookingId, request.Vp.Id, request.Slot.Start, request.Slot.End, request.Mode == MeetingMode.InPerson ? request.Slot.Room?.Id : null, url);
             return new BookingOutcome.Booked(id, url);
         }
