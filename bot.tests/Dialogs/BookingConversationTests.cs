@@ -1,5 +1,6 @@
 using Microsoft.Extensions.DependencyInjection;
 using VpWijzer.Scheduling.Demo;
+using VpWijzer.Scheduling;
 using VpWijzer.Tests.Infrastructure;
 
 namespace VpWijzer.Tests.Dialogs;
@@ -124,6 +125,40 @@ public sealed class BookingConversationTests(BotFixture fixture) : IClassFixture
         await chat.SubmitAsync(new System.Text.Json.Nodes.JsonObject { ["verb"] = "booking.slot", ["slotId"] = "s0000000000000000" });
 
         Assert.Contains("Er is niets veranderd", chat.LastText, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("filterGender", "female")]
+    [InlineData("filterGender", "male")]
+    [InlineData("filterLanguage", "tr")]
+    [InlineData("filterLanguage", "ar")]
+    [InlineData("filterKind", "external")]
+    [InlineData("filterKind", "internal")]
+    [InlineData("filterFocus", "sexual-harassment")]
+    public async Task EachFilter_ListsOnlyMatchingVps_AndAtLeastOne(string input, string value)
+    {
+        var directory = fixture.Bot.Services.GetRequiredService<IVpDirectory>().All;
+        bool Matches(VpProfile vp) => input switch
+        {
+            "filterGender" => vp.Gender == value,
+            "filterLanguage" => vp.Languages.Contains(value),
+            "filterKind" => vp.IsExternal == (value == "external"),
+            _ => vp.Focus.Contains(value),
+        };
+        var chat = fixture.NewConversation();
+        await chat.SendAsync("afspraak maken");
+        await chat.ClickAsync("Verder");
+        var inputs = new Dictionary<string, string> { ["filterGender"] = "any", ["filterLanguage"] = "any", ["filterKind"] = "any", ["filterFocus"] = "any", [input] = value };
+
+        // The dropdown offers the value the test submits (the review found titles and values swapped).
+        var choice = Conversation.Descendants(chat.LastCard).Single(o => o["id"]?.GetValue<string>() == input);
+        Assert.Contains(choice["choices"]!.AsArray(), c => c!["value"]!.GetValue<string>() == value);
+        await chat.ClickAsync("Filters toepassen", inputs);
+
+        var offered = Conversation.Descendants(chat.LastCard).Where(o => o["data"]?["verb"]?.GetValue<string>() == "booking.vp").Select(o => o["data"]!["vpId"]!.GetValue<string>()).ToList();
+        Assert.NotEmpty(offered);
+        Assert.Equal(directory.Where(Matches).Select(v => v.Id).Order(), offered.Order());
+        Assert.Contains("Filters (1 aan)", chat.LastCard.AllText(), StringComparison.Ordinal);
     }
 
     [Fact]

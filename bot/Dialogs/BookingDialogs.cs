@@ -290,7 +290,7 @@ public sealed partial class BookingDialogs(
 
         context.State.Step = BookingSteps.Slot;
         draft.Offered = slots.Select(s => new OfferedSlot { Id = s.Id, Start = s.Start, End = s.End, RoomId = s.Room?.Id }).ToList();
-        var items = slots.Select(s => new SlotItem(s.Id, BookingText.When(s.Start, s.End, s.TimeZone, context.Language), BookingText.Where(s.Room, context.Language))).ToList();
+        var items = slots.Select(s => new SlotItem(s.Id, BookingText.When(s.Start, s.End, s.TimeZone, context.Language), BookingText.Where(s.Room, context.Language), BookingText.ShortWhen(s.Start, s.TimeZone, context.Language))).ToList();
         context.SendCard(SlotsCard.Create(new SlotsView(context.Language, vp.DisplayName, items, afterConflict)), context.Language.Pick("Kies een tijdstip", "Choose a time"));
     }
 

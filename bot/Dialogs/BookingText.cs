@@ -20,6 +20,13 @@ public static class BookingText
         return $"{s.ToString("dddd d MMMM", culture)}, {s.ToString("HH:mm", culture)}–{e.ToString("HH:mm", culture)}";
     }
 
+    /// <summary>"di 25 nov. 10:00": a slot's start for a button label.</summary>
+    public static string ShortWhen(DateTimeOffset start, string timeZone, Language l)
+    {
+        var s = TimeZoneInfo.ConvertTime(start, TimeZoneInfo.FindSystemTimeZoneById(timeZone));
+        return s.ToString("ddd d MMM HH:mm", l == Language.En ? English : Dutch);
+    }
+
     public static string? Where(Room? room, Language l)
     {
         if (room is null)

@@ -142,6 +142,10 @@ public sealed class GalleryFilter
 
     /// <summary>A topic id (focus area) or null.</summary>
     public string? Focus { get; set; }
+
+    /// <summary>How many filters are on (shown on the folded "Filters" button).</summary>
+    public int ActiveCount() =>
+        (OutsideOwnDepartment ? 1 : 0) + (Gender is null ? 0 : 1) + (Language is null ? 0 : 1) + (Kind is null ? 0 : 1) + (Focus is null ? 0 : 1);
 }
 
 /// <summary>Source-generated JSON for the stored state.</summary>

@@ -4,7 +4,8 @@ using VpWijzer.State;
 namespace VpWijzer.Cards.Booking;
 
 /// <summary>A slot as shown: its opaque id, the time in words, and the place when in person.</summary>
-public sealed record SlotItem(string Id, string When, string? Where);
+/// <param name="Label">The time in a few characters for the button's label ("di 25 nov. 10:00"), so a screen reader hears which time.</param>
+public sealed record SlotItem(string Id, string When, string? Where, string? Label = null);
 
 public sealed record SlotsView(Language Language, string VpName, IReadOnlyList<SlotItem> Slots, bool AfterConflict);
 
@@ -39,7 +40,7 @@ public static class SlotsCard
                 [
                     new TextBlock(slot.When) { Weight = "Bolder" },
                     .. slot.Where is null ? Array.Empty<CardElement>() : [new TextBlock(slot.Where) { IsSubtle = true, Spacing = "None" }],
-                    new ActionSet { Actions = [CardActions.Submit(l.Pick("Dit tijdstip", "This time"), CardVerbs.BookingSlot, new SlotChoicePayload(slot.Id))] },
+                    new ActionSet { Actions = [CardActions.Submit(slot.Label is null ? l.Pick("Dit tijdstip", "This time") : l.Pick($"Dit tijdstip: {slot.Label}", $"This time: {slot.Label}"), CardVerbs.BookingSlot, new SlotChoicePayload(slot.Id))] },
                 ],
             });
         }

@@ -22,9 +22,15 @@ public sealed record VpGalleryView(
     bool CanFilterOwnDepartment,
     bool RemindToAvoidKnownVps);
 
-/// <summary>Choose your own VP: filters, the VPs, or "first available".</summary>
+/// <summary>
+/// Choose your own VP, narrow screens first: "first available" at the top, the filters folded, three VPs and the rest
+/// behind "Meer VP's", one "Kies {name}" per VP.
+/// </summary>
 public static class VpGalleryCard
 {
+    /// <summary>VPs shown before "Meer VP's".</summary>
+    public const int ShownFirst = 3;
+
     public static AdaptiveCard Create(VpGalleryView view)
     {
         var l = view.Language;
@@ -79,10 +85,22 @@ public static class VpGalleryCard
             body.Add(new TextBlock(l.Pick("Kies liever geen VP die je kent of met wie je samenwerkt.", "Better not choose a VP you know or work with.")) { IsSubtle = true });
         }
 
-        body.Add(new Container
+        var active = view.Filter.ActiveCount();
+        body.Add(new ActionSet
         {
-            Style = "emphasis",
-            Items = [.. filters, new ActionSet { Actions = [CardActions.SubmitWithInputs(l.Pick("Filters toepassen", "Apply filters"), CardVerbs.BookingFilter, new GalleryFilterPayload())] }],
+            Actions =
+            [
+                CardActions.Submit(l.Pick("Eerst beschikbare VP", "First available VP"), CardVerbs.BookingFirstAvailable, NoPayload.Instance, style: "positive"),
+                new ActionShowCard
+                {
+                    Title = active == 0 ? l.Pick("Filters", "Filters") : l.Pick($"Filters ({active} aan)", $"Filters ({active} on)"),
+                    Card = new AdaptiveCard
+                    {
+                        Body = filters,
+                        Actions = [CardActions.SubmitWithInputs(l.Pick("Filters toepassen", "Apply filters"), CardVerbs.BookingFilter, new GalleryFilterPayload())],
+                    },
+                },
+            ],
         });
 
         if (view.Vps.Count == 0)
@@ -90,9 +108,34 @@ public static class VpGalleryCard
             body.Add(new TextBlock(l.Pick("Met deze filters is er geen VP. Kies minder filters, of kies de eerst beschikbare.", "No VP matches these filters. Choose fewer filters, or take the first available.")));
         }
 
-        foreach (var vp in view.Vps)
+        var shown = view.Vps.Take(ShownFirst).Select(vp => Row(vp, l)).ToList();
+        body.AddRange(shown);
+        if (view.Vps.Count > ShownFirst)
         {
-            var facts = $"{vp.Department} · {(vp.IsExternal ? l.Pick("extern", "external") : l.Pick("intern", "internal"))} · {string.Join(", ", vp.Languages)}";
+            body.Add(new ActionSet
+            {
+                Actions =
+                [
+                    new ActionShowCard
+                    {
+                        Title = l.Pick($"Meer VP's ({view.Vps.Count - ShownFirst})", $"More VPs ({view.Vps.Count - ShownFirst})"),
+                        Card = new AdaptiveCard { Body = [.. view.Vps.Skip(ShownFirst).Select(vp => Row(vp, l))] },
+                    },
+                ],
+            });
+        }
+
+        return new AdaptiveCard { FallbackText = l.Pick("Kies een vertrouwenspersoon", "Choose a confidential adviser"), Body = body, Actions = [.. StepActions.BackAndStop(l, BookingSteps.Intro)] };
+    }
+
+    private static Container Row(VpItem vp, Language l)
+    {
+        {
+            // "Extern · extern" said nothing twice: an external VP's department is the word "Extern" already.
+            var kind = vp.IsExternal ? l.Pick("extern", "external") : l.Pick("intern", "internal");
+            var facts = string.Equals(vp.Department, kind, StringComparison.OrdinalIgnoreCase) || (vp.IsExternal && vp.Department.Equals("Extern", StringComparison.OrdinalIgnoreCase))
+                ? $"{kind} · {string.Join(", ", vp.Languages)}"
+                : $"{vp.Department} · {kind} · {string.Join(", ", vp.Languages)}";
             var columns = new List<Column>();
             if (vp.PhotoUrl is not null)
             {
@@ -109,7 +152,7 @@ public static class VpGalleryCard
                     new TextBlock(vp.Intro) { Spacing = "Small" },
                 ],
             });
-            body.Add(new Container
+            return new Container
             {
                 Separator = true,
                 Spacing = "Medium",
@@ -118,15 +161,8 @@ public static class VpGalleryCard
                     new ColumnSet { Columns = columns },
                     new ActionSet { Actions = [CardActions.Submit(l.Pick($"Kies {FirstName(vp.DisplayName)}", $"Choose {FirstName(vp.DisplayName)}"), CardVerbs.BookingChooseVp, new VpChoicePayload(vp.Id))] },
                 ],
-            });
+            };
         }
-
-        var actions = new List<CardAction>
-        {
-            CardActions.Submit(l.Pick("Eerst beschikbare VP", "First available VP"), CardVerbs.BookingFirstAvailable, NoPayload.Instance, style: "positive"),
-        };
-        actions.AddRange(StepActions.BackAndStop(l, BookingSteps.Intro));
-        return new AdaptiveCard {FallbackText = l.Pick("Kies een vertrouwenspersoon", "Choose a confidential adviser"), Body = body, Actions = actions };
     }
 
     private static string FirstName(string displayName)
