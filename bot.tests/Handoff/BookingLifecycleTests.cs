@@ -165,4 +165,48 @@ public sealed class BookingLifecycleTests : IAsyncLifetime
         Assert.Equal(ActivityTypes.Typing, replies[0].Type);
         Assert.Contains(replies, r => r.Attachments is { Count: > 0 });
     }
+
+    [Fact]
+    public async Task VpAsksForAppointments_GetsTheirOverview_NotTheEmployeesIntro()
+    {
+        var (_, vpChat, _) = await BookAsync("In het echt");
+
+        await vpChat.SendAsync("afspraak maken");
+
+        var home = vpChat.LastCard;
+        Assert.Contains("Jouw afspraken via VP-wijzer", home.AllText(), StringComparison.Ordinal);
+        Assert.Contains("nieuw: nog niet bevestigd", home.AllText(), StringComparison.Ordinal);
+        Assert.DoesNotContain("booking.continue", home.Verbs());
+
+        await vpChat.ClickAsync("Open afspraak");
+        Assert.Contains("Afspraak via VP-wijzer", vpChat.LastCard.AllText(), StringComparison.Ordinal);
+        Assert.Contains("handoff.confirm", vpChat.LastCard.Verbs());
+
+        await vpChat.SendAsync("afspraken");
+        await vpChat.ClickAsync("Zelf een gesprek met een VP");
+        Assert.Contains("booking.continue", vpChat.LastCard.Verbs());
+    }
+
+    [Fact]
+    public async Task Employee_Afspraken_GetsTheBookingIntro()
+    {
+        var employee = new Conversation(_bot, _connector);
+
+        await employee.SendAsync("afspraken");
+
+        Assert.Contains("booking.continue", employee.LastCard.Verbs());
+    }
+
+    [Fact]
+    public async Task VpOpensTheBot_WelcomeThenOverview()
+    {
+        var vpChat = new Conversation(_bot, _connector) { UserObjectId = Anna.ObjectId, UserName = Anna.DisplayName };
+
+        var replies = await vpChat.TurnAsync(new Activity { Type = ActivityTypes.ConversationUpdate, MembersAdded = [new ChannelAccount { Id = vpChat.UserId }] });
+
+        var cards = replies.Where(r => r.Attachments is { Count: > 0 }).Select(r => r.Attachments![0].Content!.Value.GetRawText()).ToList();
+        Assert.Equal(2, cards.Count);
+        Assert.Contains("Jouw afspraken via VP-wijzer", cards[1], StringComparison.Ordinal);
+        Assert.Contains("geen komende afspraken", cards[1], StringComparison.Ordinal);
+    }
 }

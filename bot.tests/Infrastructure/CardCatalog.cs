@@ -87,6 +87,8 @@ public static class CardCatalog
         yield return ("booking-moved", BookedCard.Create(new BookedView(l, "0123456789abcdef0123456789abcdef", "Anna de Wit", "maandag 24 november, 09:00–10:00", "in het echt: Kamer Linde", "Een gewone vergaderruimte.", null, "moved", "Nieuwe tijd: dinsdag 25 november, 10:00–11:00. Zie de kaart hieronder.")));
         yield return ("booking-referred", BookedCard.Create(new BookedView(l, "0123456789abcdef0123456789abcdef", "Anna de Wit", "maandag 24 november, 09:00–10:00", "in het echt: Kamer Linde", null, null, "referred")));
         yield return ("booking-cancel-confirm", BookedCard.ConfirmCancel(l, "0123456789abcdef0123456789abcdef", "Anna de Wit", "maandag 24 november, 09:00–10:00"));
+        yield return ("vp-home", VpHomeCard.Create(new VpHomeView(l, "Anna de Wit", [new("0123456789abcdef0123456789abcdef", "dinsdag 25 november, 10:00–11:00", "di 25 nov. 10:00", "in het echt · Kamer Linde, Stadskantoor B", "booked"), new("fedcba9876543210fedcba9876543210", "donderdag 27 november, 09:00–10:00", "do 27 nov. 09:00", "telefonisch: de collega belt jou op je werknummer", "confirmed")])));
+        yield return ("vp-home-empty", VpHomeCard.Create(new VpHomeView(l, "Anna de Wit", [])));
         yield return ("handoff-moved", HandoffCard.Create(new HandoffView(l, "0123456789abcdef0123456789abcdef", "dinsdag 25 november, 10:00–11:00", "via Teams (de link staat in je agenda)", "een collega (anonieme reservering)", null, "Nederlands", "booked", null, "29:vp", "maandag 24 november, 09:00–10:00", "https://teams.microsoft.com/l/meetup-join/demo-1")));
     }
 

@@ -40,7 +40,7 @@ public static class CardVerbs
     public static readonly Verb<BookingRefPayload> HandoffRefer = new("handoff.refer");
     public static readonly Verb<BookingRefPayload> HandoffCancel = new("handoff.cancel");
     public static readonly Verb<NoPayload> VpHome = new("vp.home");
-    public static readonly Verb<NoPayload> VpHelp = new("vp.help");
+    public static readonly Verb<NoPayload> BookingAsEmployee = new("booking.as-employee");
 }
 
 public sealed record HandoffSlotPayload(string BookingId, string SlotId);

@@ -25,7 +25,8 @@ public sealed partial class BookingDialogs(
     BookingStore bookings,
     ConversationStateAccessor stateKeys,
     IBookingEvents events,
-    ICalendarLinkFactory calendarLinks) : IRouteModule, IBookingEntry
+    ICalendarLinkFactory calendarLinks,
+    IVpHome? vpHome = null) : IRouteModule, IBookingEntry
 {
     public const int SlotsToOffer = 4;
 
@@ -39,6 +40,11 @@ public sealed partial class BookingDialogs(
     {
         routes
             .OnVerb(CardVerbs.BookingContinue, (ctx, _) => ContinueAsync(ctx))
+            .OnVerb(CardVerbs.BookingAsEmployee, (ctx, _) => StartAsEmployeeAsync(ctx))
+            .OnCommand("afspraken", StartAsync)
+            .OnCommand("mijn afspraken", StartAsync)
+            .OnCommand("appointments", StartAsync)
+            .OnCommand("my appointments", StartAsync)
             .OnVerb(CardVerbs.BookingConsent, ConsentAsync)
             .OnVerb(CardVerbs.BookingFilter, FilterAsync)
             .OnVerb(CardVerbs.BookingChooseVp, ChooseVpAsync)
@@ -61,7 +67,11 @@ public sealed partial class BookingDialogs(
     public static bool CanBookOn(Activity activity) =>
         activity.ChannelId is Channels.MsTeams or Channels.Emulator or "agents" or "test" && !string.IsNullOrEmpty(activity.From?.Id);
 
-    public Task StartAsync(TurnContext context)
+    /// <summary>An employee gets the booking intro; a VP gets their own bookings and VP help (they can still book as an employee from there).</summary>
+    public Task StartAsync(TurnContext context) =>
+        vpHome?.VpOf(context) is { } vp ? vpHome.ShowAsync(context, vp) : StartAsEmployeeAsync(context);
+
+    private Task StartAsEmployeeAsync(TurnContext context)
     {
         context.State.Flow = DialogFlow.Booking;
         context.State.Step = BookingSteps.Intro;
@@ -648,7 +658,7 @@ public sealed partial class BookingDialogs(
 
         return payload.ToStep switch
         {
-            BookingSteps.Intro => StartAsync(context),
+            BookingSteps.Intro => StartAsEmployeeAsync(context),
             BookingSteps.Consent or BookingSteps.ChooseVp => ShowGalleryAsync(context),
             BookingSteps.Mode => state.Booking.FirstAvailable || directory.Find(state.Booking.VpId ?? string.Empty) is not { } chosen
                 ? ShowModeAsync(context, context.Language.Pick("een vertrouwenspersoon", "a confidential adviser"), phone: true)

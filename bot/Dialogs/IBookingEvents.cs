@@ -20,6 +20,15 @@ public interface IBookingEvents
     Task EmployeeCardSupersededAsync(TurnContext context, BookingRecord record, string oldWhen);
 }
 
+/// <summary>The VP's own place in the bot: their upcoming bookings and VP help, instead of the employee's booking intro.</summary>
+public interface IVpHome
+{
+    /// <summary>The directory VP this turn comes from, or null (an employee, or a channel where no VP can be).</summary>
+    Scheduling.VpProfile? VpOf(TurnContext context);
+
+    Task ShowAsync(TurnContext context, Scheduling.VpProfile vp);
+}
+
 /// <summary>No handoff configured: nothing to tell anyone.</summary>
 public sealed class NoBookingEvents : IBookingEvents
 {

@@ -45,8 +45,11 @@ public sealed partial class HandoffService(
     TimeProvider time,
     ILogger<HandoffService> logger,
     ICalendarLinkFactory? calendarLinks = null,
-    FiguresRecorder? figures = null) : IBookingEvents, IRouteModule, ITurnMiddleware
+    FiguresRecorder? figures = null) : IBookingEvents, IRouteModule, ITurnMiddleware, IVpHome
 {
+    /// <summary>Upcoming bookings the VP's overview lists.</summary>
+    public const int HomeBookings = 8;
+
     public void Register(RouterBuilder routes)
     {
         routes
@@ -55,7 +58,8 @@ public sealed partial class HandoffService(
             .OnVerb(CardVerbs.HandoffPropose, (ctx, p) => VpActionAsync(ctx, p.BookingId, ShowProposalSlotsAsync))
             .OnVerb(CardVerbs.HandoffProposeSlot, (ctx, p) => VpActionAsync(ctx, p.BookingId, (c, r, vp) => ProposeAsync(c, r, vp, p.SlotId)))
             .OnVerb(CardVerbs.HandoffRefer, (ctx, p) => VpActionAsync(ctx, p.BookingId, ReferAsync))
-            .OnVerb(CardVerbs.HandoffCancel, (ctx, p) => VpActionAsync(ctx, p.BookingId, CancelAsync));
+            .OnVerb(CardVerbs.HandoffCancel, (ctx, p) => VpActionAsync(ctx, p.BookingId, CancelAsync))
+            .OnVerb(CardVerbs.VpHome, (ctx, _) => VpOf(ctx) is { } vp ? ShowAsync(ctx, vp) : ctx.GetService<IBookingEntry>().StartAsync(ctx));
     }
 
     /// <summary>VP registration: whenever a VP from the directory writes to or installs the bot, keep where to reach them.</summary>
@@ -71,6 +75,51 @@ public sealed partial class HandoffService(
         }
 
         await continuation().ConfigureAwait(false);
+
+        // Opening the bot: a VP gets their own overview after the welcome, never only the employee's view.
+        if (activity.Type == ActivityTypes.ConversationUpdate && activity.MembersAdded is { Count: > 0 } && context.Replies.Count > 0 && VpOf(context) is { } newcomer)
+        {
+            await ShowAsync(context, newcomer).ConfigureAwait(false);
+        }
+    }
+
+    public VpProfile? VpOf(TurnContext context) =>
+        context.Activity.ChannelId != Channels.DirectLine && context.Activity.From?.AadObjectId is { Length: > 0 } objectId
+            ? directory.All.FirstOrDefault(v => string.Equals(v.ObjectId, objectId, StringComparison.OrdinalIgnoreCase))
+            : null;
+
+    public async Task ShowAsync(TurnContext context, VpProfile vp)
+    {
+        var l = VpLanguage(vp);
+        var now = time.GetUtcNow();
+        var ids = await bookings.IdsForVpAsync(vp.Id, context.CancellationToken).ConfigureAwait(false);
+        var records = new List<BookingRecord>();
+        var gone = new List<string>();
+        foreach (var id in ids)
+        {
+            if (await bookings.GetAsync(id, context.CancellationToken).ConfigureAwait(false) is { } record && record.VpId == vp.Id)
+            {
+                records.Add(record);
+            }
+            else
+            {
+                gone.Add(id);
+            }
+        }
+
+        await bookings.PruneVpIndexAsync(vp.Id, gone, context.CancellationToken).ConfigureAwait(false);
+        var upcoming = records
+            .Where(r => r.Status is "booked" or "confirmed" or "proposed" && r.End > now)
+            .OrderBy(r => r.Start)
+            .Take(HomeBookings)
+            .Select(r => new VpHomeItem(
+                r.BookingId,
+                BookingText.When(r.Start, r.End, BookingDialogs.TimeZone, l),
+                BookingText.ShortWhen(r.Start, BookingDialogs.TimeZone, l),
+                BookingText.HowForVp(Enum.Parse<MeetingMode>(r.Mode), BookingText.Where(BookingText.RoomOf(r), l), l),
+                r.Status == "booked" && r.MovedFromStart is not null ? "moved" : r.Status))
+            .ToList();
+        context.SendCard(VpHomeCard.Create(new VpHomeView(l, vp.DisplayName, upcoming)), l.Pick("Jouw afspraken", "Your appointments"));
     }
 
     public async Task BookedAsync(TurnContext context, BookingRecord record, string? employeeName)

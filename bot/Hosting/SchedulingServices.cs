@@ -62,6 +62,7 @@ public static class SchedulingServices
         services.TryAddSingleton<VpConversationStore>();
         services.TryAddSingleton<VpWijzer.Handoff.HandoffService>();
         services.TryAddSingleton<IBookingEvents>(sp => sp.GetRequiredService<VpWijzer.Handoff.HandoffService>());
+        services.TryAddSingleton<IVpHome>(sp => sp.GetRequiredService<VpWijzer.Handoff.HandoffService>());
         services.AddSingleton<IRouteModule>(sp => sp.GetRequiredService<VpWijzer.Handoff.HandoffService>());
         services.AddSingleton<ITurnMiddleware>(sp => sp.GetRequiredService<VpWijzer.Handoff.HandoffService>());
         services.AddHostedService<VpWijzer.Handoff.NoResponseWatcher>();

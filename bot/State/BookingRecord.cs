@@ -91,6 +91,7 @@ public sealed class ConversationPointer
 [JsonSourceGenerationOptions(DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(BookingRecord))]
 [JsonSerializable(typeof(ConversationPointer))]
+[JsonSerializable(typeof(List<string>))]
 public sealed partial class BookingJsonContext : JsonSerializerContext;
 
 /// <summary>Keeps booking records in the state store until a day after the meeting.</summary>
@@ -105,12 +106,25 @@ public sealed class BookingStore(IConversationStateStore store, TimeProvider tim
         return bytes is null ? null : JsonSerializer.Deserialize(bytes, BookingJsonContext.Default.BookingRecord);
     }
 
-    public Task SaveAsync(BookingRecord record, CancellationToken ct)
+    public async Task SaveAsync(BookingRecord record, CancellationToken ct)
     {
         Track(record.BookingId);
         var ttl = record.End + TimeSpan.FromDays(1) - time.GetUtcNow();
-        return store.SetAsync(Key(record.BookingId), JsonSerializer.SerializeToUtf8Bytes(record, BookingJsonContext.Default.BookingRecord), ttl > TimeSpan.FromMinutes(5) ? ttl : TimeSpan.FromMinutes(5), ct);
+        ttl = ttl > TimeSpan.FromMinutes(5) ? ttl : TimeSpan.FromMinutes(5);
+        await store.SetAsync(Key(record.BookingId), JsonSerializer.SerializeToUtf8Bytes(record, BookingJsonContext.Default.BookingRecord), ttl, ct).ConfigureAwait(false);
+        await IndexAsync(record.VpId, ids => ids.Add(record.BookingId), ct).ConfigureAwait(false);
     }
+
+    /// <summary>Booking ids of one VP (for the VP's own overview); ids only, pruned as records expire.</summary>
+    public async Task<IReadOnlyList<string>> IdsForVpAsync(string vpId, CancellationToken ct)
+    {
+        var bytes = await store.GetAsync(VpKey(vpId), ct).ConfigureAwait(false);
+        return bytes is null ? [] : JsonSerializer.Deserialize(bytes, BookingJsonContext.Default.ListString) ?? [];
+    }
+
+    /// <summary>Drops ids whose record is gone from the VP's index.</summary>
+    public Task PruneVpIndexAsync(string vpId, IReadOnlyCollection<string> gone, CancellationToken ct) =>
+        gone.Count == 0 ? Task.CompletedTask : IndexAsync(vpId, ids => ids.RemoveAll(gone.Contains), ct);
 
     public async Task DeleteAsync(string bookingId, CancellationToken ct)
     {
@@ -147,7 +161,21 @@ public sealed class BookingStore(IConversationStateStore store, TimeProvider tim
         }
     }
 
+    private async Task IndexAsync(string vpId, Action<List<string>> change, CancellationToken ct)
+    {
+        var before = await IdsForVpAsync(vpId, ct).ConfigureAwait(false);
+        var ids = before.ToList();
+        change(ids);
+        ids = ids.Distinct(StringComparer.Ordinal).TakeLast(200).ToList();
+        if (!ids.SequenceEqual(before, StringComparer.Ordinal))
+        {
+            await store.SetAsync(VpKey(vpId), JsonSerializer.SerializeToUtf8Bytes(ids, BookingJsonContext.Default.ListString), TimeSpan.FromDays(400), ct).ConfigureAwait(false);
+        }
+    }
+
     private static string Key(string bookingId) => "booking:" + bookingId;
+
+    private static string VpKey(string vpId) => "vp-bookings:" + vpId;
 }
 
 /// <summary>VPs' conversation references; VPs are staff in their role, so these may be kept (a year).</summary>
