@@ -20,7 +20,7 @@ const OUT = path.join(__dirname, 'out');
 const BOT_DLL = path.resolve(process.argv[2] ?? path.join(ROOT, 'bot/bin/Debug/net10.0/VpWijzer.Bot.dll'));
 const PLAYGROUND_CLI = require.resolve('@microsoft/m365agentsplayground/cli.js');
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const TOTAL_LIMIT_MS = 170_000; // the whole test, start-up included
+const TOTAL_LIMIT_MS = 260_000; // the whole test, start-up included
 const STEP_LIMIT_MS = 20_000; // one reply in the client
 const SENTINEL = 'Zonnebloemhart';
 const WELCOME = /Hoi, ik ben VP-wijzer|Hi, I'm VP-wijzer/;
@@ -274,6 +274,43 @@ async function run() {
     await employee.waitForNew('de vertrouwenspersoon heeft je afspraak bevestigd', 0, 'the employee is told the VP confirmed');
     await screenshot(employee.page, 'employee-told');
 
+    // Issue 19: the employee moves the booking, then cancels it; the VP hears of both by a new message.
+    await employee.click('Ander tijdstip', 'Dit tijdstip', 'the employee asks for another time');
+    await employee.click('Dit tijdstip', 'Je afspraak staat', 'the employee moves the booking and gets a new card');
+    await screenshot(employee.page, 'employee-moved');
+    await vp.waitForNew('is verzet: van', 0, 'the VP is told of the move by a new message');
+    await screenshot(vp.page, 'vp-told-moved');
+    await employee.click('Afzeggen', 'Ja, zeg af', 'the employee asks to cancel and is asked first');
+    await screenshot(employee.page, 'employee-cancel-confirm');
+    await employee.click('Ja, zeg af', 'Nieuwe afspraak', 'the employee cancels');
+    await screenshot(employee.page, 'employee-cancelled');
+    await vp.waitForNew('is afgezegd', 0, 'the VP is told of the cancellation by a new message');
+    await screenshot(vp.page, 'vp-told-cancelled');
+
+    // An anonymous Teams booking has a join link; an anonymous phone booking has the VP's number to call.
+    for (const [mode, employeeSees, vpSees, name] of [
+      ['Via Teams (beeld of geluid)', 'Deelnemen via Teams', 'Open de Teams-vergadering', 'teams'],
+      ['Telefonisch: ik bel de VP', 'jij belt Anna de Wit op', 'de collega belt jou op je werknummer', 'phone'],
+    ]) {
+      const handoffsBefore = await vp.count('Afspraak via VP-wijzer');
+      await employee.type('afspraak', 'Verder', `start an anonymous ${name} booking`);
+      await employee.click('Verder', 'Kies Anna', 'see the VPs');
+      await employee.click('Kies Anna', mode, 'choose Anna');
+      await employee.click(mode, 'Dit tijdstip', `choose ${name}`);
+      await employee.click('Dit tijdstip', 'Anonieme reservering', 'choose a time');
+      await employee.click('Anonieme reservering', 'Overslaan', 'choose an anonymous reservation');
+      await employee.click('Overslaan', 'Ja, maak de afspraak', 'skip the optional topic');
+      await employee.click('Ja, maak de afspraak', employeeSees, `confirm: the card says how to take part (${name})`);
+      await screenshot(employee.page, `booked-anonymous-${name}`);
+      if ((await employee.text()).includes('belt jou')) throw new Error('employee: a card tells the employee to wait for a call the VP cannot make');
+      await vp.waitForNew('Afspraak via VP-wijzer', handoffsBefore, `the VP receives the ${name} handoff card`);
+      await vp.waitForNew(vpSees, 0, `the VP's card says how (${name})`);
+      await screenshot(vp.page, `vp-handoff-${name}`);
+    }
+
+    await vp.type('afspraken', 'Jouw afspraken via VP-wijzer', "the VP asks for their appointments and gets their own overview, not the employee's intro");
+    await screenshot(vp.page, 'vp-home');
+
     // Anonymous figures (issue 9): Anna is also the central VP in the demo directory.
     await vp.type('Maandoverzicht', 'Download als CSV', 'the central VP asks for the monthly overview');
     const chart = await waitForChart(vp.page);
@@ -312,7 +349,7 @@ const timer = setTimeout(() => {
 run().then(
   () => {
     clearTimeout(timer);
-    console.log(`e2e: OK in ${((Date.now() - started) / 1000).toFixed(1)} s: question, answer card, follow-up, booking in demo mode, VP handoff card confirmed in a second Playground, CVP overviews with chart (employee refused); ${shot} screenshots in e2e/out/`);
+    console.log(`e2e: OK in ${((Date.now() - started) / 1000).toFixed(1)} s: question, answer card, follow-up, booking in demo mode, VP handoff card confirmed in a second Playground, move and cancel told to the VP, anonymous Teams and phone bookings, the VP's overview, CVP overviews with chart (employee refused); ${shot} screenshots in e2e/out/`);
   },
   async (e) => {
     clearTimeout(timer);

@@ -169,7 +169,7 @@ public sealed class BookingStore(IConversationStateStore store, TimeProvider tim
         ids = ids.Distinct(StringComparer.Ordinal).TakeLast(200).ToList();
         if (!ids.SequenceEqual(before, StringComparer.Ordinal))
         {
-            await store.SetAsync(VpKey(vpId), JsonSerializer.SerializeToUtf8Bytes(ids, BookingJsonContext.Default.ListString), TimeSpan.FromDays(400), ct).ConfigureAwait(false);
+            await store.SetAsync(VpKey(vpId), JsonSerializer.SerializeToUtf8Bytes(ids, BookingJsonContext.Default.ListString), TimeSpan.FromDays(60), ct).ConfigureAwait(false);
         }
     }
 
