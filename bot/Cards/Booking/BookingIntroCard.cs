@@ -23,8 +23,8 @@ public static class BookingIntroCard
                 "- listens to your story\n- thinks along with you about what you can do\n- helps you choose your own next step\n- refers you on when that fits better\n- can go with you if you report or complain")),
             new TextBlock(l.Pick("**Een VP doet niet:**", "**A VP does not:**")),
             new TextBlock(l.Pick(
-                "- het voor je oplossen of iets doen zonder jouw toestemming\n- bemiddelen of de ander aanspreken\n- oordelen of onderzoeken wat er gebeurd is\n- juridische hulp geven of beide kanten helpen\n\nEen gesprek met een VP is geen melding. Jij houdt de regie.",
-                "- solve it for you or act without your consent\n- mediate or confront the other person\n- judge or investigate what happened\n- give legal aid or help both sides\n\nTalking to a VP is not a formal report. You stay in control.")),
+                "- het voor je oplossen\n- stappen zetten zonder jouw toestemming, behalve als iemand in gevaar is\n- bemiddelen of de ander aanspreken\n- oordelen of onderzoeken wat er gebeurd is\n- juridische hulp geven of beide kanten helpen\n\nEen gesprek met een VP is geen melding. Jij houdt de regie.",
+                "- solve it for you\n- take steps without your consent, unless someone is in danger\n- mediate or confront the other person\n- judge or investigate what happened\n- give legal aid or help both sides\n\nTalking to a VP is not a formal report. You decide what happens next.")),
             new Container { Style = "emphasis", Items = [new TextBlock(l.Pick(
                 "Wat je hier typt, geef ik niet door. De VP krijgt alleen de tijd, de plek en wat jij zelf aanklikt.",
                 "I don't pass on anything you type here. The VP only gets the time, the place and what you choose to tick."))] },
