@@ -253,6 +253,11 @@ async function run() {
     await employee.type('afspraak', 'Verder', 'start a booking');
     await screenshot(employee.page, 'booking-what-a-vp-does');
     await employee.click('Verder', 'Kies Anna', 'see the VPs');
+    // The gallery as on a phone (Teams mobile is about 400 px wide): first available and the filters on top.
+    await employee.page.setViewportSize({ width: 400, height: 800 });
+    await sleep(500);
+    await screenshot(employee.page, 'gallery-phone-width');
+    await employee.page.setViewportSize({ width: 1280, height: 720 });
     await employee.click('Kies Anna', 'In het echt', 'choose Anna');
     await employee.click('In het echt', 'Dit tijdstip', 'choose in person and see times with rooms');
     await screenshot(employee.page, 'booking-times');

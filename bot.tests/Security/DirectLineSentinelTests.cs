@@ -57,7 +57,7 @@ public sealed class DirectLineSentinelTests
         var intro = DirectLineClient.Cards(await employee.PollAsync()).Last();
         await employee.PostActivityAsync(new JsonObject { ["type"] = "message", ["value"] = new JsonObject { ["verb"] = "booking.continue", ["note"] = Next("forged-continue") } });
         await employee.PollAsync();
-        await employee.ClickAsync(intro, "Stop", new Dictionary<string, string> { ["extra"] = Next("stop-extra") });
+        await employee.ClickAsync(intro, "Menu", new Dictionary<string, string> { ["extra"] = Next("menu-extra") });
         await employee.PollAsync();
         await employee.SendAsync($"{Next("after-stop")} nog een vraag over pesten");
         await employee.PollAsync();

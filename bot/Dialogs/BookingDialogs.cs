@@ -77,7 +77,7 @@ public sealed partial class BookingDialogs(
         context.State.Step = BookingSteps.Intro;
         context.State.Booking = new BookingDraft();
         var canBook = CanBookOn(context.Activity);
-        var contacts = canBook ? null : directory.All.Select(vp => new VpContact(vp.DisplayName, vp.Department, vp.IsExternal, vp.UserPrincipalName)).ToList();
+        var contacts = canBook ? null : directory.All.Select(vp => new VpContact(vp.DisplayName, vp.Department, vp.IsExternal, vp.UserPrincipalName, vp.Languages.Select(c => BookingText.LanguageName(c, context.Language)).ToList(), vp.Phone, vp.PhoneLink)).ToList();
         context.SendCard(BookingIntroCard.Create(new BookingIntroView(context.Language, canBook, contacts)), context.Language.Pick("Praten met een vertrouwenspersoon", "Talking to a confidential adviser"));
         return Task.CompletedTask;
     }

@@ -6,13 +6,21 @@ namespace VpWijzer.Cards.Booking;
 public sealed record BookingIntroView(Language Language, bool CanBookHere, IReadOnlyList<VpContact>? Contacts = null);
 
 /// <summary>How to reach a VP directly, for channels where the bot cannot book (the anonymous intranet chat).</summary>
-public sealed record VpContact(string Name, string Department, bool IsExternal, string Email);
+/// <param name="Languages">Language names the VP speaks.</param>
+/// <param name="Phone">Work number as written in the directory, or null.</param>
+/// <param name="PhoneLink">The same as <c>tel:</c>, or null.</param>
+public sealed record VpContact(string Name, string Department, bool IsExternal, string Email, IReadOnlyList<string>? Languages = null, string? Phone = null, string? PhoneLink = null);
 
 /// <summary>Before choosing a VP: what a VP does and does not do, and that nothing typed is passed on.</summary>
 public static class BookingIntroCard
 {
     public static AdaptiveCard Create(BookingIntroView view)
     {
+        if (!view.CanBookHere && view.Contacts is { Count: > 0 } list)
+        {
+            return Contacts(view.Language, list);
+        }
+
         var l = view.Language;
         var body = new List<CardElement>
         {
@@ -35,13 +43,6 @@ public static class BookingIntroCard
         {
             actions.Add(CardActions.Submit(l.Pick("Verder: kies een VP", "Next: choose a VP"), CardVerbs.BookingContinue, NoPayload.Instance, style: "positive"));
         }
-        else if (view.Contacts is { Count: > 0 } contacts)
-        {
-            body.Add(new TextBlock(l.Pick(
-                "Hier in de anonieme chat kan ik geen afspraak voor je maken: ik weet niet wie je bent, en dat is ook de bedoeling. Een VP moet je wel kunnen bereiken. Een afspraak maken kan in Microsoft Teams, of neem zelf contact op met een vertrouwenspersoon:",
-                "Here in the anonymous chat I can't make an appointment for you: I don't know who you are, and that is on purpose. A VP does need to be able to reach you. You can make an appointment in Microsoft Teams, or contact a confidential adviser yourself:")) { Separator = true, Spacing = "Medium" });
-            body.Add(new TextBlock(string.Join("\n", contacts.Select(c => $"- **{c.Name}**{Where(c, l)}: [{c.Email}](mailto:{c.Email})"))));
-        }
         else
         {
             body.Add(new TextBlock(l.Pick(
@@ -53,14 +54,60 @@ public static class BookingIntroCard
         return new AdaptiveCard {FallbackText = l.Pick("Praten met een vertrouwenspersoon", "Talking to a confidential adviser"), Body = body, Actions = actions };
     }
 
-    /// <summary>The department, or "external" for external VPs (unless their name already says so).</summary>
-    private static string Where(VpContact contact, Language l)
+    /// <summary>
+    /// Where nothing can be booked (the anonymous chat): how to reach a VP comes first — number and e-mail per VP, with
+    /// language and internal/external — and what a VP does is folded behind "Wat doet een VP?".
+    /// </summary>
+    private static AdaptiveCard Contacts(Language l, IReadOnlyList<VpContact> contacts)
     {
-        if (!contact.IsExternal)
+        var body = new List<CardElement>
         {
-            return string.IsNullOrWhiteSpace(contact.Department) ? string.Empty : $" ({contact.Department})";
+            new TextBlock(l.Pick("Praten met een vertrouwenspersoon", "Talking to a confidential adviser")) { Size = "Medium", Weight = "Bolder", Style = "heading" },
+            new TextBlock(l.Pick(
+                "Bel of mail zelf een vertrouwenspersoon. Je kiest zelf wie, en je hebt niemands toestemming nodig.",
+                "Call or email a confidential adviser yourself. You choose who, and you don't need anyone's permission.")),
+        };
+        foreach (var c in contacts)
+        {
+            var about = string.Join(" · ", new[] { c.IsExternal ? l.Pick("extern", "external") : c.Department, c.Languages is { Count: > 0 } langs ? string.Join(", ", langs) : null }.Where(x => !string.IsNullOrWhiteSpace(x)));
+            var reach = string.Join(" · ", new[] { c.Phone is null || c.PhoneLink is null ? null : $"[{c.Phone}]({c.PhoneLink})", $"[{l.Pick("mail", "email")} {c.Name.Split(' ')[0]}](mailto:{c.Email})" }.Where(x => x is not null));
+            body.Add(new Container
+            {
+                Separator = true,
+                Spacing = "Small",
+                Items =
+                [
+                    new TextBlock($"**{c.Name}**" + (about.Length > 0 ? " — " + about : string.Empty)),
+                    new TextBlock(reach) { Spacing = "None" },
+                ],
+            });
         }
 
-        return contact.Name.Contains("extern", StringComparison.OrdinalIgnoreCase) ? string.Empty : $" ({l.Pick("extern", "external")})";
+        body.Add(new TextBlock(l.Pick(
+            "Een afspraak maken kan ook in Microsoft Teams. Hier in de anonieme chat kan dat niet: ik weet niet wie je bent, en dat is de bedoeling.",
+            "You can also make an appointment in Microsoft Teams. Not here in the anonymous chat: I don't know who you are, and that is on purpose.")) { IsSubtle = true, Separator = true });
+
+        return new AdaptiveCard
+        {
+            FallbackText = l.Pick("Praten met een vertrouwenspersoon", "Talking to a confidential adviser"),
+            Body = body,
+            Actions =
+            [
+                new ActionShowCard
+                {
+                    Title = l.Pick("Wat doet een VP?", "What does a VP do?"),
+                    Card = new AdaptiveCard
+                    {
+                        Body =
+                        [
+                            new TextBlock(l.Pick(
+                                "Een VP luistert, denkt met je mee en helpt je zelf je volgende stap te kiezen. Een VP kan met je meegaan naar een gesprek, of als je een melding of klacht doet. Een VP lost het niet voor je op, bemiddelt niet en onderzoekt niet wat er gebeurd is. Een gesprek met een VP is geen melding.",
+                                "A VP listens, thinks it through with you and helps you choose your own next step. A VP can go with you to a meeting, or when you report or complain. A VP doesn't solve it for you, doesn't mediate and doesn't investigate what happened. Talking to a VP is not a formal report.")),
+                        ],
+                    },
+                },
+                CardActions.Submit(CommonText.Menu.For(l), CardVerbs.Menu, NoPayload.Instance),
+            ],
+        };
     }
 }
