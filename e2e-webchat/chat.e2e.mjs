@@ -94,6 +94,7 @@ try {
   await page.locator('.ac-adaptiveCard button', { hasText: 'Praat met een vertrouwenspersoon' }).last().click();
   await page.getByText(/ik weet niet wie je bent/).first().waitFor({ timeout: 20000 });
   if ((await page.locator('.ac-adaptiveCard a[href^="mailto:"]').count()) === 0) throw new Error('no VP contact routes shown');
+  if ((await page.locator('.ac-adaptiveCard a[href^="tel:"]').count()) === 0) throw new Error('no VP phone number to tap');
   await page.locator('.ac-adaptiveCard a[href^="mailto:"]').last().scrollIntoViewIfNeeded();
   await page.screenshot({ path: path.join(output, 'chat-booking.png'), fullPage: true });
 

@@ -69,7 +69,7 @@ public static class BookingIntroCard
         };
         foreach (var c in contacts)
         {
-            var about = string.Join(" · ", new[] { c.IsExternal ? l.Pick("extern", "external") : c.Department, c.Languages is { Count: > 0 } langs ? string.Join(", ", langs) : null }.Where(x => !string.IsNullOrWhiteSpace(x)));
+            var about = string.Join(" · ", new[] { c.IsExternal ? (c.Name.Contains("extern", StringComparison.OrdinalIgnoreCase) ? null : l.Pick("extern", "external")) : c.Department, c.Languages is { Count: > 0 } langs ? string.Join(", ", langs) : null }.Where(x => !string.IsNullOrWhiteSpace(x)));
             var reach = string.Join(" · ", new[] { c.Phone is null || c.PhoneLink is null ? null : $"[{c.Phone}]({c.PhoneLink})", $"[{l.Pick("mail", "email")} {c.Name.Split(' ')[0]}](mailto:{c.Email})" }.Where(x => x is not null));
             body.Add(new Container
             {
