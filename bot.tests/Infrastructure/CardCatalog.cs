@@ -22,7 +22,7 @@ public static class CardCatalog
             {
                 var text = topic.Text(l);
                 var followUps = topic.FollowUps.Select(f => (f, knowledge[f].Text(l).Title)).ToList();
-                yield return ($"answer.{topic.Id}.{tag}", AnswerCard.Create(new AnswerView(l, topic.Id, text.Title, text.Answer, followUps, OfferVp: true)));
+                yield return ($"answer.{topic.Id}.{tag}", AnswerCard.Create(new AnswerView(l, topic.Id, text.Title, text.Answer, followUps, OfferVp: true, More: text.More)));
             }
 
             var crisis = knowledge[TopicIds.Crisis].Text(l);

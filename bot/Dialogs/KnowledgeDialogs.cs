@@ -55,7 +55,7 @@ public sealed class KnowledgeDialogs(KnowledgeBase knowledge, QuestionClassifier
                 .Where(f => f != TopicIds.Book)
                 .Select(f => (f, knowledge[f].Text(key.Language).Title))
                 .ToList();
-            return CardSerializer.ToJsonElement(AnswerCard.Create(new AnswerView(key.Language, key.Topic, text.Title, text.Answer, followUps, OfferVp: key.Topic != TopicIds.None)));
+            return CardSerializer.ToJsonElement(AnswerCard.Create(new AnswerView(key.Language, key.Topic, text.Title, text.Answer, followUps, OfferVp: key.Topic != TopicIds.None, More: text.More)));
         });
         context.SendCard(card, text.Title);
         return Task.CompletedTask;

@@ -29,10 +29,7 @@ public static class KbCommand
                     return 1;
                 }
 
-                var kb = result.KnowledgeBase!;
-                var examples = kb.Topics.Sum(t => t.Nl.Examples.Count + t.En.Examples.Count);
-                await output.WriteLineAsync($"Content OK: {kb.Topics.Count} topics, {examples} example questions (nl + en).").ConfigureAwait(false);
-                return 0;
+                return await CheckAsync(result.KnowledgeBase!, output, error).ConfigureAwait(false);
 
             case "ask":
                 if (!result.IsValid)
@@ -97,6 +94,38 @@ public static class KbCommand
                 await error.WriteLineAsync("usage: kb ask   (questions on stdin, one per line)\n       kb explain   (the same, with the four best topics and their scores)\n       kb check [--content DIR]").ConfigureAwait(false);
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// The length and readability report: per topic and language the words and sentences of the first bubble, words
+    /// per sentence, readability (Flesch–Douma for Dutch, Flesch reading ease for English), the words behind
+    /// "Meer uitleg", follow-ups, unfilled placeholders and links. Non-zero when a limit is broken.
+    /// </summary>
+    public static async Task<int> CheckAsync(KnowledgeBase kb, TextWriter output, TextWriter error)
+    {
+        var measures = ContentReport.Measure(kb);
+        await output.WriteLineAsync(ContentReport.Header).ConfigureAwait(false);
+        foreach (var m in measures)
+        {
+            await output.WriteLineAsync(ContentReport.FormatLine(m)).ConfigureAwait(false);
+        }
+
+        var problems = ContentReport.Problems(measures);
+        foreach (var p in problems)
+        {
+            await error.WriteLineAsync(p).ConfigureAwait(false);
+        }
+
+        if (problems.Count > 0)
+        {
+            await error.WriteLineAsync($"{problems.Count} problem(s) found.").ConfigureAwait(false);
+            return 1;
+        }
+
+        var examples = kb.Topics.Sum(t => t.Nl.Examples.Count + t.En.Examples.Count);
+        var nl = measures.Where(m => m.Language == Language.Nl).ToList();
+        await output.WriteLineAsync(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"Content OK: {kb.Topics.Count} topics, {examples} example questions (nl + en); Dutch first bubbles at most {nl.Max(m => m.Words)} words (limit {ContentReport.MaxDutchWords}), mean Flesch–Douma {nl.Average(m => m.Readability):0}.")).ConfigureAwait(false);
+        return 0;
     }
 }
 

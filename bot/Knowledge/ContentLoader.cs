@@ -23,6 +23,7 @@ public static partial class ContentLoader
 {
     public const int MinExamples = 10;
     public const int MaxTitleLength = 40;
+    public const int MaxFollowUps = 3;
 
     private static readonly HashSet<string> Placeholders = ["hrAdvice", "integrityContact", "companySocialWork", "complaintsCommittee", "centralVp", "stateIdleMinutes"];
 
@@ -54,6 +55,11 @@ public static partial class ContentLoader
 
         foreach (var topic in raw)
         {
+            if (topic.FollowUps.Count > MaxFollowUps)
+            {
+                errors.Add(new ContentError(topic.File, LineOf(topic.Source, "\"followUps\""), $"followUps has {topic.FollowUps.Count} buttons; at most {MaxFollowUps} (plus Menu) keep the card calm."));
+            }
+
             foreach (var followUp in topic.FollowUps)
             {
                 if (!TopicIds.All.Contains(followUp) || followUp == TopicIds.None || followUp == topic.Id)
@@ -141,6 +147,7 @@ public static partial class ContentLoader
         var title = GetString(block, "title");
         var summary = GetString(block, "summary") ?? string.Empty;
         var answer = GetStrings(block, "answer");
+        var more = GetStrings(block, "more");
         var keywords = GetStrings(block, "keywords");
         var examples = GetStrings(block, "examples");
 
@@ -158,12 +165,17 @@ public static partial class ContentLoader
             errors.Add(new ContentError(file, Line("answer"), $"{language}.answer needs at least one paragraph, and no empty ones."));
         }
 
+        if (more.Any(string.IsNullOrWhiteSpace))
+        {
+            errors.Add(new ContentError(file, Line("more"), $"{language}.more has an empty paragraph."));
+        }
+
         if (examples.Count < MinExamples)
         {
             errors.Add(new ContentError(file, Line("examples"), $"{language}.examples has {examples.Count} questions; at least {MinExamples} are needed to recognise this topic."));
         }
 
-        foreach (var paragraph in answer.Append(title ?? string.Empty).Append(summary))
+        foreach (var paragraph in answer.Concat(more).Append(title ?? string.Empty).Append(summary))
         {
             foreach (Match match in PlaceholderPattern().Matches(paragraph))
             {
@@ -187,13 +199,13 @@ public static partial class ContentLoader
             }
         }
 
-        return errors.Count == before ? new TopicText(title!, summary, answer, keywords, examples) : null;
+        return errors.Count == before ? new TopicText(title!, summary, answer, keywords, examples) { More = more } : null;
     }
 
     private static TopicText Fill(TopicText text, IReadOnlyDictionary<string, string> contacts)
     {
         string Apply(string s) => PlaceholderPattern().Replace(s, m => contacts[m.Groups[1].Value]);
-        return text with { Answer = text.Answer.Select(Apply).ToList(), Title = Apply(text.Title), Summary = Apply(text.Summary) };
+        return text with { Answer = text.Answer.Select(Apply).ToList(), More = text.More.Select(Apply).ToList(), Title = Apply(text.Title), Summary = Apply(text.Summary) };
     }
 
     private static string? GetString(JsonElement element, string name) =>

@@ -3,13 +3,23 @@ using VpWijzer.State;
 
 namespace VpWijzer.Knowledge;
 
-/// <summary>One topic's text in one language, with organisation contacts already filled in.</summary>
+/// <summary>
+/// One topic's text in one language, with organisation contacts already filled in. <see cref="Answer"/> is the first
+/// chat bubble; <see cref="More"/> (often empty) is shown only when the user opens "Meer uitleg", so answers stay short
+/// for someone reading in a difficult moment.
+/// </summary>
 public sealed record TopicText(
     string Title,
     string Summary,
     IReadOnlyList<string> Answer,
     IReadOnlyList<string> Keywords,
-    IReadOnlyList<string> Examples);
+    IReadOnlyList<string> Examples)
+{
+    public IReadOnlyList<string> More { get; init; } = [];
+
+    /// <summary>The first bubble and the "Meer uitleg" part together, in reading order.</summary>
+    public IEnumerable<string> AllParagraphs => Answer.Concat(More);
+}
 
 public sealed record Topic(string Id, IReadOnlyList<string> FollowUps, TopicText Nl, TopicText En)
 {

@@ -587,7 +587,7 @@ public sealed class Recogniser
             }
 
             AddDoc(t, text.Title + ". " + text.Summary, _settings.TitleDocWeight);
-            foreach (var paragraph in text.Answer)
+            foreach (var paragraph in text.AllParagraphs)
             {
                 AddDoc(t, paragraph, _settings.AnswerDocWeight);
             }

@@ -33,6 +33,6 @@ internal static class TrainingCache
         knowledge.Topics.SelectMany(t =>
         {
             var text = t.Text(language);
-            return new[] { t.Id, text.Title, text.Summary }.Concat(text.Answer).Append("|k").Concat(text.Keywords).Append("|e").Concat(text.Examples).Append("|t");
+            return new[] { t.Id, text.Title, text.Summary }.Concat(text.AllParagraphs).Append("|k").Concat(text.Keywords).Append("|e").Concat(text.Examples).Append("|t");
         });
 }
