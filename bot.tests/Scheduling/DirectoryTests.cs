@@ -55,6 +55,7 @@ public sealed class DirectoryTests : IDisposable
         json["vps"]![0]!["gender"] = "unknown";
         json["vps"]![1]!["hours"] = new JsonObject { ["Funday"] = new JsonArray() };
         json["timeZone"] = "Mars/Olympus";
+        json["vps"]![2]!["phone"] = "javascript:alert(1)";
         File.WriteAllText(_file, json.ToJsonString());
 
         var (directory, errors) = DirectoryLoader.Load(_file);
@@ -63,6 +64,7 @@ public sealed class DirectoryTests : IDisposable
         Assert.Contains(errors, e => e.Contains("gender must be female, male or x", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("'Funday' is not a weekday", StringComparison.Ordinal));
         Assert.Contains(errors, e => e.Contains("Mars/Olympus", StringComparison.Ordinal));
+        Assert.Contains(errors, e => e.Contains("phone must be a phone number", StringComparison.Ordinal));
     }
 
     [Fact]
