@@ -87,6 +87,9 @@ public static class KbCommand
                     return await KbTopicEval.EvaluateAsync(new QuestionClassifier(recogniser, CrisisScreener.TrainDefault(result.KnowledgeBase)), args[1..].Where(a => a.EndsWith(".tsv", StringComparison.Ordinal)), output, verbose).ConfigureAwait(false);
                 }
 
+            case "train":
+                return await TrainAsync(result, args, output, error).ConfigureAwait(false);
+
             case "safety-cv":
                 return await KbSafetyEval.CrossValidateAsync(output, KbSafetyEval.SettingsFrom(args[1..]), args.Contains("-v")).ConfigureAwait(false);
 
@@ -94,6 +97,37 @@ public static class KbCommand
                 await error.WriteLineAsync("usage: kb ask   (questions on stdin, one per line)\n       kb explain   (the same, with the four best topics and their scores)\n       kb check [--content DIR]").ConfigureAwait(false);
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// <c>kb train [--out DIR]</c>: trains the recogniser (both languages) and the crisis screener exactly as the bot does
+    /// at start, on the shipped content with the default contacts, and writes them to DIR (default: Content/models beside
+    /// the binaries), where the bot loads them instead of training. Runs after every build and publish (bot/Bot.csproj).
+    /// </summary>
+    private static async Task<int> TrainAsync(ContentLoadResult result, string[] args, TextWriter output, TextWriter error)
+    {
+        if (!result.IsValid)
+        {
+            await error.WriteLineAsync("The content files have errors; run 'kb check'.").ConfigureAwait(false);
+            return 1;
+        }
+
+        var target = args.SkipWhile(a => a != "--out").Skip(1).FirstOrDefault() ?? ModelStore.ShippedDirectory;
+        var store = new ModelStore([], target);
+        using (var analysis = new TextAnalysis())
+        {
+            var recogniser = new Recogniser(result.KnowledgeBase!, analysis, corpus: TrainingCorpus.LoadDefault(result.KnowledgeBase!), store: store);
+            var screener = CrisisScreener.TrainDefault(result.KnowledgeBase, store: store);
+            GC.KeepAlive(recogniser);
+            GC.KeepAlive(screener);
+        }
+
+        foreach (var (kind, source) in store.Sources.OrderBy(x => x.Key, StringComparer.Ordinal))
+        {
+            await output.WriteLineAsync($"{kind}: {source}").ConfigureAwait(false);
+        }
+
+        return store.Sources.Values.All(s => s.Contains("saved to", StringComparison.Ordinal)) ? 0 : 1;
     }
 
     /// <summary>

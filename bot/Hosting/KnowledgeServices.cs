@@ -12,6 +12,13 @@ public sealed class KnowledgeOptions
 
     /// <summary>Folder with the topic files; empty means the files shipped with the app.</summary>
     public string? ContentDirectory { get; set; }
+
+    /// <summary>
+    /// A writable folder for trained models. Empty: only the models shipped beside the binaries (trained at build by
+    /// <c>kb train</c>) are loaded. Set it when your content or Organisation:Contacts differ from the shipped ones: the
+    /// first start trains (seconds) and saves the models there, later starts load them. docs/DEPLOY.md.
+    /// </summary>
+    public string? ModelDirectory { get; set; }
 }
 
 /// <summary>Thrown at startup when content files are broken; the message lists file and line.</summary>
@@ -21,7 +28,7 @@ public sealed class ContentInvalidException(IReadOnlyList<ContentError> errors)
     public IReadOnlyList<ContentError> Errors { get; } = errors;
 }
 
-public static class KnowledgeServices
+public static partial class KnowledgeServices
 {
     public static IServiceCollection AddKnowledge(this IServiceCollection services)
     {
@@ -37,8 +44,9 @@ public static class KnowledgeServices
         });
         services.AddSingleton<TextAnalysis>();
         services.AddSingleton(sp => TrainingCorpus.LoadDefault(sp.GetRequiredService<KnowledgeBase>()));
-        services.AddSingleton(sp => new Recogniser(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TextAnalysis>(), corpus: sp.GetRequiredService<TrainingCorpus>()));
-        services.AddSingleton(sp => CrisisScreener.TrainDefault(sp.GetRequiredService<KnowledgeBase>()));
+        services.AddSingleton(sp => new ModelStore([ModelStore.ShippedDirectory], sp.GetRequiredService<IOptions<KnowledgeOptions>>().Value.ModelDirectory));
+        services.AddSingleton(sp => new Recogniser(sp.GetRequiredService<KnowledgeBase>(), sp.GetRequiredService<TextAnalysis>(), corpus: sp.GetRequiredService<TrainingCorpus>(), store: sp.GetRequiredService<ModelStore>()));
+        services.AddSingleton(sp => CrisisScreener.TrainDefault(sp.GetRequiredService<KnowledgeBase>(), store: sp.GetRequiredService<ModelStore>()));
         services.AddSingleton<QuestionClassifier>();
         services.Replace(ServiceDescriptor.Singleton<ILanguageDetector, KnowledgeLanguageDetector>());
         services.TryAddSingleton<IBookingEntry, VpContactBookingEntry>();
@@ -52,15 +60,22 @@ public static class KnowledgeServices
     }
 
     /// <summary>Loads content and builds the index at startup, so broken content stops the bot at once.</summary>
-    private sealed class KnowledgeWarmup(IServiceProvider services) : IHostedService
+    private sealed partial class KnowledgeWarmup(IServiceProvider services, ILogger<KnowledgeWarmup> logger) : IHostedService
     {
         public Task StartAsync(CancellationToken cancellationToken)
         {
+            var watch = System.Diagnostics.Stopwatch.StartNew();
             // The screener and the recogniser train side by side (two cores; most of the cold start is training).
             var screener = Task.Run(() => services.GetRequiredService<CrisisScreener>(), cancellationToken);
             var recogniser = services.GetRequiredService<QuestionClassifier>();
             recogniser.Classify("hallo", State.Language.Nl);
             screener.GetAwaiter().GetResult();
+            foreach (var (kind, source) in services.GetRequiredService<ModelStore>().Sources.OrderBy(x => x.Key, StringComparer.Ordinal))
+            {
+                LogModel(logger, kind, source);
+            }
+
+            LogReady(logger, watch.ElapsedMilliseconds);
 
             // Building the indexes and training the models leaves tens of MB of garbage behind; give that memory back to
             // the OS once, before the first request, instead of carrying it as committed heap (issue 10: RSS).
@@ -69,6 +84,12 @@ public static class KnowledgeServices
         }
 
         public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Model {Kind}: {Source}")]
+        private static partial void LogModel(ILogger logger, string kind, string source);
+
+        [LoggerMessage(Level = LogLevel.Information, Message = "Content, index and models ready in {Milliseconds} ms")]
+        private static partial void LogReady(ILogger logger, long milliseconds);
     }
 
     private sealed class KnowledgeReadiness(KnowledgeBase knowledge) : IReadinessCheck

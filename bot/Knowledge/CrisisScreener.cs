@@ -146,11 +146,26 @@ public sealed class CrisisScreener
     /// The screener trained on the shipped corpus plus the content's own examples (the crisis topic's as danger to
     /// self, every other topic's as ordinary messages): what the bot, <c>kb ask</c> and the tests use.
     /// </summary>
-    public static CrisisScreener TrainDefault(KnowledgeBase? knowledge = null, ScreenerSettings? settings = null)
+    public static CrisisScreener TrainDefault(KnowledgeBase? knowledge = null, ScreenerSettings? settings = null, ModelStore? store = null)
     {
         settings ??= new ScreenerSettings();
         var examples = ReadCorpus(DefaultTrainingDirectory).Concat(knowledge is null ? [] : FromContent(knowledge)).ToList();
-        return TrainingCache.GetOrTrain("screener", examples.Select(e => e.Label + "\t" + e.Text).Prepend(settings.ToString()), () => Train(examples, settings));
+        return TrainingCache.GetOrTrain("screener", examples.Select(e => e.Label + "\t" + e.Text).Prepend(settings.ToString()), () => Train(examples, settings), new Codec(settings), store ?? ModelStore.Shipped);
+    }
+
+    internal static IModelCodec<CrisisScreener> CodecFor(ScreenerSettings settings) => new Codec(settings);
+
+    /// <summary>The screener's weights for <see cref="ModelStore"/>; the settings are part of the file's fingerprint.</summary>
+    private sealed class Codec(ScreenerSettings settings) : IModelCodec<CrisisScreener>
+    {
+        public void Write(CrisisScreener model, BinaryWriter writer)
+        {
+            writer.Write(model._model is not null);
+            model._model?.Write(writer);
+        }
+
+        public CrisisScreener Read(BinaryReader reader) =>
+            new(reader.ReadBoolean() ? HashedLinearModel.Read(reader) : null, settings);
     }
 
     public static IEnumerable<Example> FromContent(KnowledgeBase knowledge) =>

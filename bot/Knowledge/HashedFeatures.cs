@@ -130,6 +130,25 @@ internal sealed class HashedLinearModel
 
     public sealed record Sample(int[] Ids, float[] Values, int Label, float Weight);
 
+    internal void Write(BinaryWriter writer)
+    {
+        writer.Write(Classes);
+        ModelStore.WriteFloats(writer, _weights);
+        ModelStore.WriteFloats(writer, _bias);
+    }
+
+    internal static HashedLinearModel Read(BinaryReader reader)
+    {
+        var classes = reader.ReadInt32();
+        if (classes is <= 0 or > 64)
+        {
+            throw new InvalidDataException("a model with no classes");
+        }
+
+        var weights = ModelStore.ReadFloats(reader, HashedFeatures.Buckets * classes);
+        return new HashedLinearModel(weights, ModelStore.ReadFloats(reader, classes), classes);
+    }
+
     public static Sample Encode(Dictionary<int, float> features, float scale, int label, float weight = 1f)
     {
         var ids = new int[features.Count];

@@ -97,11 +97,14 @@ public sealed class Recogniser
 
     private readonly TrainingCorpus _corpus;
 
+    private readonly ModelStore _store;
+
     /// <summary>Per language and topic: the stems of its keywords and title, the words that may stand alone.</summary>
     private readonly FrozenDictionary<Language, HashSet<string>[]> _keywordStems;
 
-    public Recogniser(KnowledgeBase knowledge, TextAnalysis analysis, RecogniserSettings? settings = null, TrainingCorpus? corpus = null)
+    public Recogniser(KnowledgeBase knowledge, TextAnalysis analysis, RecogniserSettings? settings = null, TrainingCorpus? corpus = null, ModelStore? store = null)
     {
+        _store = store ?? ModelStore.Shipped;
         _analysis = analysis;
         _corpus = corpus is not null && corpus.Covers(knowledge) ? corpus : TrainingCorpus.Empty;
         _settings = settings ?? new RecogniserSettings();
@@ -234,7 +237,9 @@ public sealed class Recogniser
             TrainingCache.Content(knowledge, index.Language)
                 .Append(_settings.ToString())
                 .Concat(_corpus.Messages.Where(m => m.Language == index.Language).Select(m => m.Topic + "\t" + m.Text)),
-            () => TrainModel(knowledge, index));
+            () => TrainModel(knowledge, index),
+            SoftmaxModel.Codec,
+            _store);
 
     private Dictionary<string, double> Features(LanguageIndex index, string text)
     {

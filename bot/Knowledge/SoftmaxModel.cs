@@ -98,6 +98,51 @@ internal sealed class SoftmaxModel
 
     public bool Knows(string feature) => _features.ContainsKey(feature);
 
+    /// <summary>Writes and reads the model for <see cref="ModelStore"/>: features in id order, weights, bias.</summary>
+    internal static IModelCodec<SoftmaxModel> Codec { get; } = new SoftmaxCodec();
+
+    private sealed class SoftmaxCodec : IModelCodec<SoftmaxModel>
+    {
+        public void Write(SoftmaxModel model, BinaryWriter writer)
+        {
+            writer.Write(model._classes);
+            var names = new string[model._features.Count];
+            foreach (var (feature, id) in model._features)
+            {
+                names[id] = feature;
+            }
+
+            writer.Write(names.Length);
+            foreach (var name in names)
+            {
+                writer.Write(name);
+            }
+
+            ModelStore.WriteFloats(writer, model._weights);
+            ModelStore.WriteFloats(writer, model._bias);
+        }
+
+        public SoftmaxModel Read(BinaryReader reader)
+        {
+            var classes = reader.ReadInt32();
+            var count = reader.ReadInt32();
+            if (classes is <= 0 or > 1024 || count < 0 || count > reader.BaseStream.Length)
+            {
+                throw new InvalidDataException("a model with no classes");
+            }
+
+            var features = new Dictionary<string, int>(count, StringComparer.Ordinal);
+            for (var id = 0; id < count; id++)
+            {
+                features.Add(reader.ReadString(), id);
+            }
+
+            var weights = ModelStore.ReadFloats(reader, checked(count * classes));
+            var bias = ModelStore.ReadFloats(reader, classes);
+            return new SoftmaxModel(features.ToFrozenDictionary(StringComparer.Ordinal), weights, bias, classes);
+        }
+    }
+
     private static void Forward(int[] ids, float[] values, float[] weights, float[] bias, int classes, double[] output)
     {
         var max = double.MinValue;
