@@ -81,6 +81,7 @@ internal static class KbSafetyEval
                 "--rate" => settings with { LearningRate = (float)value },
                 "--l2" => settings with { L2 = (float)value },
                 "--gram" => settings with { GramWeight = (float)value },
+                "--seeds" => settings with { Seeds = (int)value },
                 _ => settings,
             };
         }

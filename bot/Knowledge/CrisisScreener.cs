@@ -71,6 +71,12 @@ public sealed record ScreenerSettings
 
     /// <summary>Total training weight of the crisis examples relative to all negatives together: a miss costs more than a false alarm.</summary>
     public float CrisisWeight { get; init; } = 0.5f;
+
+    /// <summary>
+    /// Models trained with different shuffles and averaged: one SGD run moves acute by ±3 points when a handful of
+    /// training lines change (measured after the blind reading dropped 8 of 4 828); the average is steadier.
+    /// </summary>
+    public int Seeds { get; init; } = 1;
 }
 
 /// <summary>
@@ -135,7 +141,7 @@ public sealed class CrisisScreener
         }
 
         return samples.Any(s => s.Label != NoneClass) && samples.Any(s => s.Label == NoneClass)
-            ? new CrisisScreener(HashedLinearModel.Train(samples, 3, settings.Epochs, settings.LearningRate, settings.L2, seed: 20261202), settings)
+            ? new CrisisScreener(HashedLinearModel.Average(Enumerable.Range(0, Math.Max(1, settings.Seeds)).Select(k => HashedLinearModel.Train(samples, 3, settings.Epochs, settings.LearningRate, settings.L2, seed: 20261202 + k)).ToList()), settings)
             : new CrisisScreener(null, settings);
     }
 

@@ -130,6 +130,32 @@ internal sealed class HashedLinearModel
 
     public sealed record Sample(int[] Ids, float[] Values, int Label, float Weight);
 
+    /// <summary>The mean of models of the same shape: for a linear model, the mean of their scores before the softmax.</summary>
+    public static HashedLinearModel Average(IReadOnlyList<HashedLinearModel> models)
+    {
+        if (models.Count == 1)
+        {
+            return models[0];
+        }
+
+        var weights = new float[models[0]._weights.Length];
+        var bias = new float[models[0]._bias.Length];
+        foreach (var model in models)
+        {
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] += model._weights[i] / models.Count;
+            }
+
+            for (var i = 0; i < bias.Length; i++)
+            {
+                bias[i] += model._bias[i] / models.Count;
+            }
+        }
+
+        return new HashedLinearModel(weights, bias, models[0].Classes);
+    }
+
     internal void Write(BinaryWriter writer)
     {
         writer.Write(Classes);

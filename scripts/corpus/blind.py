@@ -58,10 +58,13 @@ def merge(kind, label_files):
         else:
             dropped += 1
     for path in {p for p, *_ in rows(kind)}:
-        header = [l.rstrip('\n') for l in open(path, encoding='utf-8') if l.startswith('#')]
+        kept = set(keep[path])
+        lines = [l.rstrip('\n') for l in open(path, encoding='utf-8')]
         with open(path, 'w', encoding='utf-8') as f:
-            for l in header + keep[path]:
-                f.write(l + '\n')
+            for l in lines:
+                # comments and section headers stay where they are; a message line stays only if both readers agreed
+                if not l or l.startswith('#') or l in kept:
+                    f.write(l + '\n')
     print(f'{dropped} dropped (blind label missing or disagreed), {sum(len(v) for v in keep.values())} kept')
     for label in sorted(total):
         print(f'  {label}: {agree[label]}/{total[label]} agreed')
