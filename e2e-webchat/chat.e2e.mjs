@@ -90,6 +90,18 @@ try {
   timings.clickToAnswerMs = Date.now() - clicked;
   await page.screenshot({ path: path.join(output, 'chat-follow-up.png'), fullPage: true });
 
+  // Keyboard focus you can see (issue 20): a card button focused from the keyboard has a ring of at least 2 px.
+  await followUp.focus();
+  await page.keyboard.press('Shift+Tab');
+  await page.keyboard.press('Tab');
+  const ring = await page.evaluate(() => {
+    const el = document.activeElement;
+    const style = el ? getComputedStyle(el) : null;
+    return style ? { tag: el.tagName, width: parseFloat(style.outlineWidth), outline: style.outlineStyle } : null;
+  });
+  if (!ring || ring.outline === 'none' || ring.width < 2) throw new Error('focus ring too thin: ' + JSON.stringify(ring));
+  await page.screenshot({ path: path.join(output, 'chat-focus-ring.png') });
+
   // Booking needs Teams: the chat explains that and shows how to reach a VP instead.
   await page.locator('.ac-adaptiveCard button', { hasText: 'Praat met een vertrouwenspersoon' }).last().click();
   await page.getByText(/ik weet niet wie je bent/).first().waitFor({ timeout: 20000 });
