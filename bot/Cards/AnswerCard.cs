@@ -52,8 +52,8 @@ public static class AnswerCard
             actions.Add(CardActions.Submit(CommonText.TalkToVp.For(l), CardVerbs.TalkToVp, NoPayload.Instance, style: "positive"));
         }
 
+        // The language switch lives in the menu (welcome and help cards), not on every answer (issue 20): one button less.
         actions.Add(CardActions.Submit(CommonText.Menu.For(l), CardVerbs.Menu, NoPayload.Instance));
-        actions.Add(CardActions.Submit(CommonText.SwitchLanguage.For(l), CardVerbs.SetLanguage, new LanguagePayload(l.Other(), view.TopicId)));
 
         return new AdaptiveCard { FallbackText = view.Title, Body = body, Actions = actions };
     }
