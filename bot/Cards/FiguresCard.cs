@@ -55,7 +55,7 @@ public static class FiguresCard
 
         foreach (var section in report.Sections)
         {
-            body.Add(new TextBlock($"{FiguresLabels.Section(section.Id, l)}: **{FiguresLabels.Value(section.Total, report.Threshold)}**") { Weight = "Bolder", Separator = true, Spacing = "Medium" });
+            body.Add(new TextBlock($"{FiguresLabels.Section(section.Id, l)}: {FiguresLabels.CardValue(section.Total, report.Threshold, l)}") { Weight = "Bolder", Separator = true, Spacing = "Medium" });
             foreach (var line in FiguresLabels.Breakdowns(section))
             {
                 if (line.Omitted)
@@ -65,19 +65,38 @@ public static class FiguresCard
                 }
 
                 body.Add(new TextBlock(FiguresLabels.Line(line.Id, l)) { IsSubtle = true, Spacing = "Small" });
-                body.Add(new FactSet { Facts = line.Cells.Select(c => new Fact(view.Labels.Category(line.Id, c.Key, l), FiguresLabels.Value(c, report.Threshold))).ToList() });
+                body.Add(new FactSet { Facts = line.Cells.Select(c => new Fact(view.Labels.Category(line.Id, c.Key, l), FiguresLabels.CardValue(c, report.Threshold, l))).ToList() });
             }
         }
 
         if (report.Hours.Count > 0)
         {
-            body.Add(new TextBlock(l.Pick("Uren geboekt tegenover het budget", "Hours booked against the budget")) { Weight = "Bolder", Separator = true, Spacing = "Medium" });
-            body.Add(new FactSet { Facts = report.Hours.Select(h => new Fact(view.Labels.VpName(h.VpId), FiguresLabels.Hours(h, report.Threshold, l))).ToList() });
+            // Per VP is detail: folded, so the card stays short on a phone (issue 20).
+            body.Add(new ActionSet
+            {
+                Separator = true,
+                Spacing = "Medium",
+                Actions =
+                [
+                    new ActionShowCard
+                    {
+                        Title = l.Pick($"Uren per VP ({report.Hours.Count})", $"Hours per VP ({report.Hours.Count})"),
+                        Card = new AdaptiveCard
+                        {
+                            Body =
+                            [
+                                new TextBlock(l.Pick("Uren geboekt tegenover het budget", "Hours booked against the budget")) { Weight = "Bolder" },
+                                new FactSet { Facts = report.Hours.Select(h => new Fact(view.Labels.VpName(h.VpId), FiguresLabels.Hours(h, report.Threshold, l))).ToList() },
+                            ],
+                        },
+                    },
+                ],
+            });
         }
 
         body.Add(new TextBlock(l.Pick(
-            $"Getallen onder de {report.Threshold} staan als '< {report.Threshold}'. Een '*' is verborgen, zodat je een klein getal niet kunt terugrekenen uit het totaal.",
-            $"Numbers below {report.Threshold} show as '< {report.Threshold}'. A '*' is hidden so that a small number cannot be worked out from the total."))
+            $"Getallen onder de {report.Threshold} staan als '< {report.Threshold}'. 'Verborgen' betekent: weggelaten, zodat je een klein getal niet kunt terugrekenen uit het totaal.",
+            $"Numbers below {report.Threshold} show as '< {report.Threshold}'. 'Hidden' means left out, so that a small number cannot be worked out from the total."))
         {
             IsSubtle = true,
             Separator = true,

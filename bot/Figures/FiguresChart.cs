@@ -10,8 +10,13 @@ namespace VpWijzer.Figures;
 /// </summary>
 public static class FiguresChart
 {
-    public const int Width = 800;
-    public const int Height = 420;
+    /// <summary>
+    /// About the width of a card on a phone or in the Teams side panel (issue 20): the image is shown at roughly its own
+    /// size, so the 18 px labels stay at least 14 px on a 400 px wide card instead of shrinking to 6 px.
+    /// </summary>
+    public const int Width = 500;
+
+    private const int LabelSize = 18;
 
     /// <summary>A sans-serif font that Debian and most Linux images have (fonts-dejavu-core); ScottPlot falls back when it is missing.</summary>
     private const string FontName = "DejaVu Sans";
@@ -27,6 +32,9 @@ public static class FiguresChart
         var (section, line) = ChartedLine(report);
         return FiguresLabels.Section(section, l) + " " + FiguresLabels.Line(line, l) + " — " + FiguresLabels.Period(report.Kind, report.Period, l);
     }
+
+    /// <summary>Horizontal bars get 34 px each, so 22 topics stay readable; months as columns fit in 360 px.</summary>
+    public static int Height(int bars, bool horizontal) => horizontal ? Math.Clamp(90 + (34 * bars), 240, 900) : 360;
 
     public static byte[] Render(FiguresReport report, FiguresLabels labels, Language l)
     {
@@ -47,29 +55,33 @@ public static class FiguresChart
                 var cell = cells[i];
                 var position = horizontal ? cells.Count - 1 - i : i;
                 var label = lineId == ReportIds.ByMonth ? labels.Category(lineId, cell.Key, l)[..3] : labels.Category(lineId, cell.Key, l);
-                ticks.Add(new ScottPlot.Tick(position, label.Length > 40 ? label[..39] + "…" : label));
+                ticks.Add(new ScottPlot.Tick(position, label.Length > 22 ? label[..21] + "…" : label));
                 if (cell.State == CellState.Shown)
                 {
                     bars.Add(new ScottPlot.Bar { Position = position, Value = cell.Value!.Value, FillColor = ScottPlot.Color.FromHex("#4F6BED"), Label = FiguresLabels.Value(cell, report.Threshold) });
                 }
                 else
                 {
-                    var text = horizontal ? plot.Add.Text(FiguresLabels.Value(cell, report.Threshold), max * 0.01, position) : plot.Add.Text(FiguresLabels.Value(cell, report.Threshold), position, max * 0.01);
+                    var text = horizontal ? plot.Add.Text(FiguresLabels.CardValue(cell, report.Threshold, l), max * 0.01, position) : plot.Add.Text(FiguresLabels.CardValue(cell, report.Threshold, l), position, max * 0.01);
                     text.LabelFontColor = ScottPlot.Color.FromHex("#605E5C");
                     text.LabelAlignment = horizontal ? ScottPlot.Alignment.MiddleLeft : ScottPlot.Alignment.LowerCenter;
-                    text.LabelFontSize = 14;
+                    text.LabelFontSize = LabelSize;
                     text.LabelFontName = FontName;
                 }
             }
 
             var barPlot = plot.Add.Bars(bars);
             barPlot.Horizontal = horizontal;
-            barPlot.ValueLabelStyle.FontSize = 14;
+            barPlot.ValueLabelStyle.FontSize = LabelSize;
             barPlot.ValueLabelStyle.FontName = FontName;
             var categoryAxis = horizontal ? (ScottPlot.IAxis)plot.Axes.Left : plot.Axes.Bottom;
             var valueAxis = horizontal ? (ScottPlot.IAxis)plot.Axes.Bottom : plot.Axes.Left;
             categoryAxis.TickGenerator = new ScottPlot.TickGenerators.NumericManual(ticks.ToArray());
-            categoryAxis.TickLabelStyle.FontSize = 14;
+            categoryAxis.TickLabelStyle.FontSize = LabelSize;
+            // Counts are whole numbers: no 0.5 ticks.
+            valueAxis.TickGenerator = new ScottPlot.TickGenerators.NumericAutomatic { IntegerTicksOnly = true };
+            valueAxis.TickLabelStyle.FontSize = LabelSize;
+            valueAxis.Label.FontSize = LabelSize;
             categoryAxis.MajorTickStyle.Length = 0;
             valueAxis.Label.Text = l.Pick("Aantal", "Count");
             if (horizontal)
@@ -84,8 +96,8 @@ public static class FiguresChart
             }
 
             plot.Font.Set(FontName);
-            plot.Title(Title(report, l), size: 16);
-            return plot.GetImageBytes(Width, Height, ScottPlot.ImageFormat.Png);
+            // The card's alt text and heading carry the title; in the picture it would be cut off at this width.
+            return plot.GetImageBytes(Width, Height(cells.Count, horizontal), ScottPlot.ImageFormat.Png);
         }
         finally
         {

@@ -86,6 +86,13 @@ public sealed class FiguresLabels(KnowledgeBase knowledge, IVpDirectory director
         _ => "*",
     };
 
+    /// <summary>
+    /// A number as the card shows it: a hidden cell is the word "verborgen", not "*", which Teams' markdown turns into a
+    /// bullet or bold (issue 20). The CSV and the chart say the same.
+    /// </summary>
+    public static string CardValue(PublishedCell cell, int threshold, Language l) =>
+        cell.State is CellState.Shown or CellState.Small ? Value(cell, threshold) : l.Pick("verborgen", "hidden");
+
     public static string Hours(HoursRow row, int threshold, Language l) => row.Hours is { } h
         ? string.Format(l == Language.En ? En : Nl, l.Pick("{0:0.#} van {1:0.#} uur", "{0:0.#} of {1:0.#} hours"), h, row.Budget)
         : string.Format(l == Language.En ? En : Nl, l.Pick("minder dan {0} gesprekken (budget {1:0.#} uur)", "fewer than {0} conversations (budget {1:0.#} hours)"), threshold, row.Budget);
@@ -97,7 +104,7 @@ public sealed class FiguresLabels(KnowledgeBase knowledge, IVpDirectory director
         csv.Append(l.Pick("onderdeel;uitsplitsing;categorie;waarde", "section;breakdown;category;value")).Append("\r\n");
         foreach (var section in report.Sections)
         {
-            Row(csv, Section(section.Id, l), l.Pick("totaal", "total"), string.Empty, Value(section.Total, report.Threshold));
+            Row(csv, Section(section.Id, l), l.Pick("totaal", "total"), string.Empty, CardValue(section.Total, report.Threshold, l));
             foreach (var line in Breakdowns(section))
             {
                 if (line.Omitted)
@@ -108,7 +115,7 @@ public sealed class FiguresLabels(KnowledgeBase knowledge, IVpDirectory director
 
                 foreach (var cell in line.Cells)
                 {
-                    Row(csv, Section(section.Id, l), Line(line.Id, l), Category(line.Id, cell.Key, l), Value(cell, report.Threshold));
+                    Row(csv, Section(section.Id, l), Line(line.Id, l), Category(line.Id, cell.Key, l), CardValue(cell, report.Threshold, l));
                 }
             }
         }

@@ -127,7 +127,8 @@ public static class KbCommand
             await output.WriteLineAsync($"{kind}: {source}").ConfigureAwait(false);
         }
 
-        return store.Sources.Values.All(s => s.Contains("saved to", StringComparison.Ordinal)) ? 0 : 1;
+        // Up to date already (same fingerprint in the folder) is as good as freshly saved.
+        return store.Sources.Count == 3 && store.Sources.Values.All(s => s.Contains("saved to", StringComparison.Ordinal) || s.StartsWith("loaded from", StringComparison.Ordinal)) ? 0 : 1;
     }
 
     /// <summary>
