@@ -165,6 +165,7 @@ public sealed class IndependentTopicSetTests
     [InlineData("topics-stories.tsv", 0.86)]
     [InlineData("topics-stories2.tsv", 0.83)]
     [InlineData("topics-questions2.tsv", 0.93)]
+    [InlineData("topics-mixed3.tsv", 0.87)]
     public void Classify_IndependentSet_AtLeastTheFirstMeasurement(string name, double floor)
     {
         var rows = File.ReadAllLines(Path.Combine(RepoPaths.Root, "bot.tests", "Evaluation", name))
