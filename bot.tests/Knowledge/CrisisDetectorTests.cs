@@ -34,6 +34,10 @@ public sealed class CrisisDetectorTests
     [InlineData("die man aan de balie zegt dat hij ons allemaal gaat vermoorden")]
     [InlineData("het maakt voor mij niet meer uit wat er gebeurt")]
     [InlineData("There is NO WAY OUT")]
+    [InlineData("ik stuur jullie dit bericht om afscheid te nemen")]
+    [InlineData("ik neem hierbij afscheid, het ga jullie goed")]
+    [InlineData("i just swallowed all of my sleeping pills")]
+    [InlineData("took way too many painkillers an hour ago and i feel dizzy")]
     public void IsCrisis_SignsOfDanger_True(string text)
     {
         var result = CrisisDetector.IsCrisis(text);
@@ -54,6 +58,9 @@ public sealed class CrisisDetectorTests
     [InlineData("my manager just threatened to fire me")]
     [InlineData("A visitor threatened to hit me last month and I still think about it")]
     [InlineData("het maakt niet meer uit of ik om 9 of om 10 begin")]
+    [InlineData("ik heb mijn medicijnen vanochtend gewoon genomen")]
+    [InlineData("i forgot to take my meds this morning, can i still go to the vp")]
+    [InlineData("we nemen vrijdag afscheid van onze teamleider, hij gaat met pensioen")]
     [InlineData("")]
     public void IsCrisis_NoAcuteDanger_False(string text)
     {

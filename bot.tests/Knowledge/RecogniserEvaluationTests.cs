@@ -161,11 +161,12 @@ public sealed class IndependentTopicSetTests
 {
     [Theory]
     [InlineData("topics-questions.tsv", 0.90)]
-    [InlineData("topics-english.tsv", 0.82)]
-    [InlineData("topics-stories.tsv", 0.86)]
+    [InlineData("topics-english.tsv", 0.85)]
+    [InlineData("topics-stories.tsv", 0.87)]
     [InlineData("topics-stories2.tsv", 0.83)]
     [InlineData("topics-questions2.tsv", 0.93)]
     [InlineData("topics-mixed3.tsv", 0.87)]
+    [InlineData("topics-stories4.tsv", 0.76)] // first measured 75.7 % (2026-12-03); 78.3 % after the English-heavy corpus round
     public void Classify_IndependentSet_AtLeastTheFirstMeasurement(string name, double floor)
     {
         var rows = File.ReadAllLines(Path.Combine(RepoPaths.Root, "bot.tests", "Evaluation", name))

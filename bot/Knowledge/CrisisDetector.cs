@@ -19,7 +19,7 @@ public static partial class CrisisDetector
         }
 
         var normalized = Normalize(text);
-        if (SuicideOrSelfHarm().IsMatch(normalized) || SuicideOrSelfHarmLookAhead().IsMatch(normalized) || AcuteAlways().IsMatch(normalized))
+        if (SuicideOrSelfHarm().IsMatch(normalized) || SuicideOrSelfHarmLookAhead().IsMatch(normalized) || FarewellOrOverdose().IsMatch(normalized) || AcuteAlways().IsMatch(normalized))
         {
             return true;
         }
@@ -100,6 +100,15 @@ public static partial class CrisisDetector
         @"|van het leven (te )?beroven|\bmezelf (van het leven|om het leven)",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SuicideOrSelfHarm();
+
+    // A farewell written to say goodbye, and an overdose just taken: warning signs of issue 15 that the model can score
+    // low when the message is calm ("bedankt voor alles"); the floor makes them at least possible. Apart from
+    // SuicideOrSelfHarm because its non-backtracking automaton has a size limit this would pass.
+    [GeneratedRegex(
+        @"\b(schrijf|stuur|typ) (dit|je|jullie|u|deze)( \w+){0,2} om afscheid te nemen|\bik neem (hierbij|bij deze) afscheid|\bthis is (my|me) saying goodbye|\bwriting (this )?to say goodbye" +
+        @"|\b(took|taken|swallowed|popped) (a (whole )?(bunch|lot|load|handful|pile|box|pack|strip) of|all (of )?my|too many|loads of|way too many) (my )?(meds|pills|tablets|medication|medicine|sleeping pills|painkillers|paracetamol)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex FarewellOrOverdose();
 
     // The two phrasings of SuicideOrSelfHarm that need a look-ahead, which the non-backtracking engine does not have.
     [GeneratedRegex(@"\bno way out\b(?! of)|\bmaakt (toch |allemaal |voor mij )?(niet|nie) meer uit( wat)?\b(?! of)", RegexOptions.CultureInvariant)]
