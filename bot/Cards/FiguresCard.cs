@@ -76,8 +76,8 @@ public static class FiguresCard
         }
 
         body.Add(new TextBlock(l.Pick(
-            $"Getallen onder de {report.Threshold} staan als '< {report.Threshold}'. Een '*' is verborgen, zodat je een klein getal niet kunt terugrekenen uit het totaal.",
-            $"Numbers below {report.Threshold} show as '< {report.Threshold}'. A '*' is hidden so that a small number cannot be worked out from the total."))
+            $"Getallen onder de {report.Threshold} staan als '< {report.Threshold}'. Een '*' betekent: verborgen, zodat je een klein getal niet kunt terugrekenen uit het totaal.",
+            $"Numbers below {report.Threshold} show as '< {report.Threshold}'. A '*' means hidden, so that a small number cannot be worked out from the total."))
         {
             IsSubtle = true,
             Separator = true,
