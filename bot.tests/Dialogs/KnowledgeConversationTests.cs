@@ -128,6 +128,54 @@ public sealed class KnowledgeConversationTests(BotFixture fixture) : IClassFixtu
     }
 
     [Fact]
+    public async Task SelfCheck_Repeated_SaysItMayBeBullyingNotThatItIs()
+    {
+        var chat = fixture.NewConversation();
+        await chat.StartAsync();
+
+        await chat.ClickAsync("Korte check");
+        await chat.ClickAsync("Een collega");
+        await chat.ClickAsync("Ja, vaker");
+        await chat.ClickAsync("Ja");
+        await chat.ClickAsync("Ja");
+        await chat.ClickAsync("Nee");
+
+        var text = chat.LastCard.AllText();
+        Assert.Contains("kan het om **pesten** gaan", text, StringComparison.Ordinal);
+        Assert.DoesNotContain(" heet ", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task SelfCheck_NotSureAboutShouting_NoEmergencyNumber()
+    {
+        var chat = fixture.NewConversation();
+        await chat.StartAsync();
+
+        await chat.ClickAsync("Korte check");
+        await chat.ClickAsync("Een collega");
+        await chat.ClickAsync("Nee, één keer");
+        await chat.ClickAsync("Nee");
+        await chat.ClickAsync("Nee");
+        await chat.ClickAsync("Weet ik niet");
+
+        var observations = string.Join("\n", chat.LastCard.AllText().Split('\n').Where(line => line.StartsWith("- ", StringComparison.Ordinal)));
+        Assert.Contains("agressie en geweld", observations, StringComparison.Ordinal);
+        Assert.DoesNotContain("112", observations, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Stop_SaysABookingStaysUntilCancelled()
+    {
+        var chat = fixture.NewConversation();
+        await chat.SendAsync("check");
+
+        await chat.SendAsync("stop");
+
+        Assert.Contains("blijft staan", chat.LastText, StringComparison.Ordinal);
+        Assert.DoesNotContain("alles van dit gesprek vergeten", chat.LastText, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task SelfCheck_Back_ReturnsToPreviousQuestion()
     {
         var chat = fixture.NewConversation();

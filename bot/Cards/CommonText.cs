@@ -4,8 +4,10 @@ namespace VpWijzer.Cards;
 public static class CommonText
 {
     public static readonly Localized NothingStored = new(
-        "Ik bewaar niets van wat je typt. Ik houd ook niet bij wie iets vraagt.",
-        "I don't keep anything you type. I also don't keep track of who asks.");
+        "Ik bewaar niets van wat je typt, en ik houd niet bij wie iets vraagt. Let op: chat je in Teams, dan bewaart Teams zelf de chat wel.",
+        "I don't keep anything you type, and I don't keep track of who asks. Note: if you chat in Teams, Teams itself keeps the chat history.");
+
+    public static readonly Localized HowPrivate = new("Hoe zit het met privacy?", "How private is this?");
 
     public static readonly Localized SafetyLine = new(
         "In acuut gevaar? Bel [**112**](tel:112). Denk je aan zelfdoding? Bel [**113**](tel:113) of gratis [**0800-0113**](tel:08000113) (dag en nacht).",

@@ -44,6 +44,7 @@ public static class SelfCheckAnswers
     public const string Manager = "manager";
     public const string Client = "client";
     public const string Other = "other";
+    public const string Group = "group";
     public const string Yes = "yes";
     public const string No = "no";
     public const string Unsure = "unsure";
@@ -63,7 +64,7 @@ public static class SelfCheckResultCard
             new TextBlock(l.Pick("Dank je voor je antwoorden", "Thank you for your answers")) { Weight = "Bolder", Size = "Medium", Style = "heading" },
             new TextBlock(l.Pick(
                 "Ik geef geen oordeel. Wat telt, is hoe jij het ervaart. Dit is wat je antwoorden laten zien:",
-                "I don't judge. What counts is how you experience it. This is what your answers show:")),
+                "I'm not judging what happened. What counts is how you experience it. Here is what your answers point to:")),
         };
         body.AddRange(view.Observations.Select(o => new TextBlock(o)));
         body.Add(new TextBlock(l.Pick(

@@ -260,7 +260,7 @@ public sealed partial class BookingDialogs(
             if (earliest is null)
             {
                 context.SendText(context.Language.Pick(
-                    "Er is op dit moment geen vertrouwenspersoon met vrije tijd. Probeer een andere manier van praten, of kies zelf een VP.",
+                    "Er is op dit moment geen vertrouwenspersoon met plek in de agenda. Probeer een andere manier van praten, of kies zelf een VP.",
                     "No confidential adviser has free time right now. Try another way of talking, or choose a VP yourself."));
                 await ShowModeAsync(context, context.Language.Pick("een vertrouwenspersoon", "a confidential adviser"), phone: true).ConfigureAwait(false);
                 return;

@@ -95,8 +95,8 @@ public static class BookingText
     public static string Discreetly(MeetingMode mode, Language l) => mode switch
     {
         MeetingMode.InPerson => l.Pick(
-            "Het is een gewone vergaderruimte zonder glazen wanden. Op de deur en in de agenda staat niets over een vertrouwenspersoon, alleen 'Afspraak'.",
-            "It is an ordinary meeting room without glass walls. Nothing on the door or in the calendar mentions a confidential adviser, only 'Appointment'."),
+            "Het is een gewone vergaderruimte zonder glazen wanden. In de agenda staat alleen 'Afspraak', niets over een vertrouwenspersoon.",
+            "It is an ordinary meeting room without glass walls. The calendar only says 'Appointment', nothing about a confidential adviser."),
         MeetingMode.TeamsCall => l.Pick(
             "Kies een plek waar je ongestoord kunt praten. In de agenda staat alleen 'Afspraak'. Als je deelneemt met je Teams-account, ziet de VP je naam.",
             "Choose a place where you can talk undisturbed. The calendar only says 'Appointment'. If you join with your Teams account, the VP sees your name."),

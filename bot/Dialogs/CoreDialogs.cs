@@ -91,8 +91,8 @@ public sealed class CoreDialogs : IRouteModule, ITurnErrorReporter
     {
         context.ForgetState = true;
         context.SendText(context.Language.Pick(
-            "Oké, ik ben gestopt. Ik ben alles van dit gesprek vergeten. Typ gerust iets als je opnieuw wilt beginnen.",
-            "Okay, I've stopped. I have forgotten everything about this conversation. Type anything whenever you want to start again."));
+            "Oké, ik ben gestopt en vergeten waar we waren. Heb je een afspraak met een VP gemaakt? Die blijft staan, ook de uitnodiging in de agenda, tot je afzegt. Dat kan met de knop bij je afspraak hierboven. Typ gerust iets als je opnieuw wilt beginnen.",
+            "Okay, I've stopped and forgotten where we were. Did you book a conversation with a VP? That booking stays, and so does the calendar invitation, until you cancel. You can do that with the button on your booking above. Type anything whenever you want to start again."));
         return Task.CompletedTask;
     }
 

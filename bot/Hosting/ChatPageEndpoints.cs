@@ -67,7 +67,7 @@ public static class ChatPageEndpoints
               <p id="chat-error" class="chat-notice" role="alert" hidden>{{unavailable}}</p>
               <footer class="chat-footer">
                 <span lang="nl">In acuut gevaar? Bel <a href="tel:112">112</a>. Denk je aan zelfdoding? Bel <a href="tel:113">113</a> of <a href="tel:08000113">0800-0113</a>.</span>
-                <span lang="en">In danger right now? Call <a href="tel:112">112</a>. Thinking about suicide? Call <a href="tel:113">113</a> or <a href="tel:08000113">0800-0113</a>.</span>
+                <span lang="en">In acute danger? Call <a href="tel:112">112</a>. Thinking about suicide? Call <a href="tel:113">113</a> or <a href="tel:08000113">0800-0113</a>.</span>
               </footer>
             </div>
             <script src="/chat/assets/webchat.js"></script>

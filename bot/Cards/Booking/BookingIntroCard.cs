@@ -28,7 +28,7 @@ public static class BookingIntroCard
             new TextBlock(l.Pick("**Een vertrouwenspersoon (VP):**", "**A confidential adviser (VP):**")),
             new TextBlock(l.Pick(
                 "- luistert naar je verhaal\n- denkt met je mee over wat je kunt doen\n- helpt je zelf je volgende stap te kiezen\n- verwijst je door als dat beter past\n- kan met je meegaan als je een melding of klacht doet",
-                "- listens to your story\n- thinks along with you about what you can do\n- helps you choose your own next step\n- refers you on when that fits better\n- can go with you if you report or complain")),
+                "- listens to your story\n- helps you think through what you can do\n- helps you choose your own next step\n- refers you on when that fits better\n- can go with you if you report or complain")),
             new TextBlock(l.Pick("**Een VP doet niet:**", "**A VP does not:**")),
             new TextBlock(l.Pick(
                 "- het voor je oplossen\n- stappen zetten zonder jouw toestemming, behalve als iemand in gevaar is\n- bemiddelen of de ander aanspreken\n- oordelen of onderzoeken wat er gebeurd is\n- juridische hulp geven of beide kanten helpen\n\nEen gesprek met een VP is geen melding. Jij houdt de regie.",

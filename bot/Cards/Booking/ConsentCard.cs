@@ -12,10 +12,10 @@ public static class ConsentCard
         FallbackText = l.Pick("Mag ik je afdeling opzoeken?", "May I look up your department?"),
         Body =
         [
-            new TextBlock(l.Pick("Een VP die je kent, is geen goede keus", "A VP you know is not a good choice")) { Size = "Medium", Weight = "Bolder", Style = "heading" },
+            new TextBlock(l.Pick("Werk je samen met een VP? Kies dan een ander", "Do you work with a VP? Then choose someone else")) { Size = "Medium", Weight = "Bolder", Style = "heading" },
             new TextBlock(l.Pick(
-                "Een vertrouwenspersoon neemt nooit iemand aan met wie hij of zij samenwerkt. Mag ik één keer opzoeken in welke afdeling je werkt en wie je leidinggevenden zijn? Dan laat ik die VP's niet zien. Ik bewaar dit niet.",
-                "A confidential adviser never takes someone they work with. May I look up once which department you work in and who your managers are? Then I won't show those VPs. I don't keep this.")),
+                "Een vertrouwenspersoon helpt geen collega met wie hij of zij samenwerkt. Mag ik één keer opzoeken in welke afdeling je werkt en wie je leidinggevenden zijn? Dan laat ik die VP's niet zien. Ik bewaar dit niet.",
+                "A confidential adviser does not help a colleague they work with. May I look up once which department you work in and who your managers are? Then I won't show those VPs. I don't keep this.")),
         ],
         Actions =
         [

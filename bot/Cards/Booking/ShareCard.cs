@@ -18,7 +18,7 @@ public static class ShareCard
             Body =
             [
                 new TextBlock(l.Pick("Wil je de VP alvast iets laten weten?", "Would you like to let the VP know something in advance?")) { Size = "Medium", Weight = "Bolder", Style = "heading" },
-                new TextBlock(l.Pick("Dit mag, het hoeft niet. Je verhaal vertel je pas in het gesprek zelf.", "You may, you don't have to. You tell your story in the conversation itself.")),
+                new TextBlock(l.Pick("Dit mag, het hoeft niet. De VP ziet dit in Teams. Je verhaal vertel je pas in het gesprek zelf.", "You can, but you don't have to. The VP sees this in Teams. You tell your story in the conversation itself.")),
                 new InputChoiceSet
                 {
                     Id = "shareTopic",

@@ -27,7 +27,7 @@ public static class SlotsCard
         if (view.Slots.Count == 0)
         {
             body.Add(new TextBlock(l.Pick(
-                "Deze VP heeft de komende tijd geen vrije tijd. Kies een andere VP of een andere manier van praten.",
+                "Deze VP heeft de komende tijd geen plek in de agenda. Kies een andere VP of een andere manier van praten.",
                 "This VP has no free time soon. Choose another VP or another way of talking.")));
         }
 

@@ -15,7 +15,7 @@ public static class VisibilityCard
         {
             new TextBlock(l.Pick("Wie mag weten dat jij dit gesprek hebt?", "Who may know that you have this conversation?")) { Size = "Medium", Weight = "Bolder", Style = "heading" },
             new TextBlock(l.Pick(
-                $"**Uitnodiging in je agenda**: je krijgt een uitnodiging. Alleen {view.VpName} ziet je naam.",
+                $"**Uitnodiging in je agenda**: je krijgt een uitnodiging. Je naam gaat alleen naar {view.VpName}.",
                 $"**Invite in your calendar**: you get an invitation. Only {view.VpName} sees your name.")),
             new TextBlock(l.Pick(
                 $"**Anonieme reservering**: geen uitnodiging en geen naam. {view.VpName} ziet alleen 'een collega'. Jij krijgt de tijd en plek hier in de chat.",

@@ -82,7 +82,7 @@ public static class VpGalleryCard
         };
         if (view.RemindToAvoidKnownVps)
         {
-            body.Add(new TextBlock(l.Pick("Kies liever geen VP die je kent of met wie je samenwerkt.", "Better not choose a VP you know or work with.")) { IsSubtle = true });
+            body.Add(new TextBlock(l.Pick("Werk je samen met een VP? Kies dan een ander.", "Do you work with a VP? Then choose someone else.")) { IsSubtle = true });
         }
 
         var active = view.Filter.ActiveCount();

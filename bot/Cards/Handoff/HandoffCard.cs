@@ -52,7 +52,7 @@ public static class HandoffCard
         if (open)
         {
             body.Add(new TextBlock(l.Pick(
-                "Ken je de betrokkenen of werk je met deze collega samen? Verwijs dan door naar een collega-VP. De collega kiest dan zelf een andere VP.",
+                "Ken je de betrokkenen of werk je met deze collega samen, of merk je dat in het gesprek? Verwijs dan door naar een collega-VP. De collega kiest dan zelf een andere VP.",
                 "Do you know the people involved or work with this colleague? Then refer to a colleague VP. The colleague then chooses another VP.")) { IsSubtle = true, Separator = true });
         }
 
@@ -102,7 +102,7 @@ public static class ProposeSlotsCard
         };
         if (view.Slots.Count == 0)
         {
-            body.Add(new TextBlock(l.Pick("Er zijn in de komende periode geen vrije tijden binnen je VP-uren.", "There are no free times within your VP hours in the coming period.")));
+            body.Add(new TextBlock(l.Pick("Er is in de komende periode geen tijd vrij binnen je VP-uren.", "There are no free times within your VP hours in the coming period.")));
         }
 
         foreach (var slot in view.Slots)
