@@ -308,9 +308,10 @@ public sealed partial class CardJsonContext : JsonSerializerContext;
 
 public static class CardSerializer
 {
+    /// <summary>The card as sent: with a <c>speak</c> for screen readers (<see cref="CardSpeech"/>).</summary>
     public static JsonElement ToJsonElement(AdaptiveCard card) =>
-        JsonSerializer.SerializeToElement(card, CardJsonContext.Default.AdaptiveCard);
+        JsonSerializer.SerializeToElement(CardSpeech.WithSpeech(card), CardJsonContext.Default.AdaptiveCard);
 
     public static string ToJson(AdaptiveCard card) =>
-        JsonSerializer.Serialize(card, CardJsonContext.Default.AdaptiveCard);
+        JsonSerializer.Serialize(CardSpeech.WithSpeech(card), CardJsonContext.Default.AdaptiveCard);
 }

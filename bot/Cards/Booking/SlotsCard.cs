@@ -40,7 +40,7 @@ public static class SlotsCard
                 [
                     new TextBlock(slot.When) { Weight = "Bolder" },
                     .. slot.Where is null ? Array.Empty<CardElement>() : [new TextBlock(slot.Where) { IsSubtle = true, Spacing = "None" }],
-                    new ActionSet { Actions = [CardActions.Submit(slot.Label is null ? l.Pick("Dit tijdstip", "This time") : l.Pick($"Dit tijdstip: {slot.Label}", $"This time: {slot.Label}"), CardVerbs.BookingSlot, new SlotChoicePayload(slot.Id))] },
+                    new ActionSet { Actions = [CardActions.Submit(l.Pick($"Dit tijdstip: {slot.Label ?? slot.When}", $"This time: {slot.Label ?? slot.When}"), CardVerbs.BookingSlot, new SlotChoicePayload(slot.Id))] },
                 ],
             });
         }

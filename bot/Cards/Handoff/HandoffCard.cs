@@ -114,7 +114,7 @@ public static class ProposeSlotsCard
                 [
                     new TextBlock(slot.When) { Weight = "Bolder" },
                     .. slot.Where is null ? Array.Empty<CardElement>() : [new TextBlock(slot.Where) { IsSubtle = true, Spacing = "None" }],
-                    new ActionSet { Actions = [CardActions.Execute(l.Pick("Voorstellen", "Propose"), CardVerbs.HandoffProposeSlot, new HandoffSlotPayload(view.BookingId, slot.SlotId))] },
+                    new ActionSet { Actions = [CardActions.Execute(l.Pick($"Voorstellen: {slot.When}", $"Propose {slot.When}"), CardVerbs.HandoffProposeSlot, new HandoffSlotPayload(view.BookingId, slot.SlotId))] },
                 ],
             });
         }

@@ -94,8 +94,10 @@
           directLine: directLine,
           locale: locale,
           nonce: nonce,
-          // Web Chat's Dutch strings say "uw"; we always say "je".
-          overrideLocalizedStrings: locale === 'nl-NL' ? { TEXT_INPUT_PLACEHOLDER: 'Typ je bericht' } : {},
+          // Web Chat's Dutch strings say "u" and "uw" (also what a screen reader reads out); we always say "je".
+          overrideLocalizedStrings: locale === 'nl-NL'
+            ? { TEXT_INPUT_PLACEHOLDER: 'Typ je bericht', ACTIVITY_YOU_SAID_ALT: 'Jij zei:', ACTIVITY_YOU_ATTACHED_ALT: 'Jij hebt bijgevoegd:' }
+            : {},
           styleOptions: {
             accent: primary,
             primaryFont: 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif',
