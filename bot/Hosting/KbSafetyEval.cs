@@ -82,6 +82,7 @@ internal static class KbSafetyEval
                 "--l2" => settings with { L2 = (float)value },
                 "--gram" => settings with { GramWeight = (float)value },
                 "--seeds" => settings with { Seeds = (int)value },
+                "--weak" => settings with { WeakFloorAt = value },
                 _ => settings,
             };
         }

@@ -9,27 +9,60 @@ namespace VpWijzer.Knowledge;
 /// message and is tuned for recall: when in doubt, the emergency routes are shown
 /// (PRODUCT.md principle 5). Patterns work on lower-cased, accent-free text.
 /// </summary>
+/// <summary>What the patterns say of a message, before the model: see <see cref="CrisisDetector.FloorOf"/>.</summary>
+public enum PatternFloor
+{
+    None,
+
+    /// <summary>The words of the topic alone, or a threat placed in the past: a floor only when the model backs it.</summary>
+    Weak,
+
+    /// <summary>A sign of danger: at least possible, acute unless the model is sure it is not.</summary>
+    Strong,
+
+    /// <summary>Pills taken in an amount, someone collapsed or not breathing: acute whatever the model says.</summary>
+    Acute,
+}
+
 public static partial class CrisisDetector
 {
-    public static bool IsCrisis(string text)
+    public static bool IsCrisis(string text) => FloorOf(text) != PatternFloor.None;
+
+    /// <summary>
+    /// Which floor the patterns give: <see cref="PatternFloor.Acute"/> for an overdose or a medical emergency now,
+    /// <see cref="PatternFloor.Strong"/> for another sign of danger now, <see cref="PatternFloor.Weak"/> for the words of
+    /// the topic alone or a threat placed in the past, which the model's score must back.
+    /// </summary>
+    public static PatternFloor FloorOf(string text)
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return false;
+            return PatternFloor.None;
         }
 
         var normalized = Normalize(text);
+        if (PillsNow(normalized) || MedicalEmergency(normalized))
+        {
+            return PatternFloor.Acute;
+        }
+
         if (SuicideOrSelfHarm().IsMatch(normalized) || SuicideOrSelfHarmLookAhead().IsMatch(normalized) || FarewellOrOverdose().IsMatch(normalized) || AcuteAlways().IsMatch(normalized))
         {
-            return true;
+            return PatternFloor.Strong;
         }
 
-        if (ViolentThreat().IsMatch(normalized) && !LongAgo().IsMatch(normalized))
+        var longAgo = LongAgo().IsMatch(normalized);
+        if (ViolentThreat().IsMatch(normalized) && !longAgo)
         {
-            return true;
+            return PatternFloor.Strong;
         }
 
-        return Threat().IsMatch(normalized) && Immediacy().IsMatch(normalized);
+        if (Threat().IsMatch(normalized) && Immediacy().IsMatch(normalized))
+        {
+            return longAgo ? PatternFloor.Weak : PatternFloor.Strong;
+        }
+
+        return TopicWord().IsMatch(normalized) ? PatternFloor.Weak : PatternFloor.None;
     }
 
     /// <summary>
@@ -83,17 +116,16 @@ public static partial class CrisisDetector
     // linear in the text, and 13 -> 2 µs per message for this long alternation (issue 10; docs/BENCHMARKS.md). The
     // engine builds its automaton lazily and holds ~5 MB, which is why the shorter patterns below stay as they are.
     [GeneratedRegex(
-        @"zelfmoord|zelf ?moord|suicid|zelfdoding|zelf ?doding|\bsuicide|selfharm|self[- ]harm|zelfbeschadig|zelf ?beschadig" +
-        @"|\b(een )?eind(e)? (aan|van) (mijn|m'n|mn|m n|het|me) (leven|bestaan)|er een eind(e)? aan (te )?(maken|make|gemaakt)|er (zelf )?(een )?einde aan" +
+        @"\b(een )?eind(e)? (aan|van) (mijn|m'n|mn|m n|het|me) (leven|bestaan)|er (een )?eind(e)? aan (te )?(maken|make|maak|maakt|gemaakt)|\been eind(e)? aan alles (te )?(maken|maak)|er (zelf )?(een )?einde aan" +
         @"|uit het leven (te )?(stappen|gaan)|\bmijn leven (te )?(beeindigen|nemen)|leven beeindigen" +
         @"|\b(wil|wou|zou|ga|kan) (echt )?(niet|nie) (meer|langer) (leven|verder|bestaan|door)|niet meer (willen |wil )?leven|geen zin (meer )?(om|in) (te )?leven|het leven (heeft|is) geen zin" +
         @"|\bwil (gewoon )?dood\b|\bdood (willen|wil) (zijn|gaan)|\bwou dat ik dood (was|ben)|\bliever dood\b|\bniet meer wakker (te )?worden" +
         @"|\b(mezelf|mijzelf|me) (iets|wat|van kant|pijn) (aan ?(te )?doen|maken|te maken)|\bmezelf (van kant|snijden|snij|pijn doen|beschadigen|ophangen)|\bmezelf iets aandoen" +
-        @"|\bik zie het (echt |allemaal |gewoon )?(niet|nie) meer zitten|\bwil er (gewoon )?(niet|nie) meer zijn|\ber (gewoon |echt |liever )?(niet|nie) meer (willen |wil )?zijn\b|(iedereen|ze|jullie|mijn (familie|gezin|kinderen)) (is |zijn |zou |zouden )?beter af (is |zijn |zou zijn |zouden zijn )?zonder (mij|me)|\bafscheidsbrief" +
+        @"|\bik zie het (echt |allemaal |gewoon )?(niet|nie) meer zitten|\bwil er (gewoon )?(niet|nie) meer zijn|\ber (gewoon |echt |liever )?(niet|nie) meer (willen |wil |te )?zijn\b|(iedereen|ze|jullie|mijn (familie|gezin|kinderen)) (is |zijn |zou |zouden )?beter af (is |zijn |zou zijn |zouden zijn )?zonder (mij|me)|\bafscheidsbrief" +
         @"|\b(alle|al mijn|een hoop|te veel) (pillen|pilletjes|medicijnen|slaappillen)|\bvoor de trein (springen|gaan|spring)|\bvan (een|het|de) (flat|dak|brug) (springen|af springen)" +
         @"|kill (myself|my self|meself)|\bend (my|it all|my own) (life|lives)|\bend it all\b|\btake my (own )?life|\bwant to die\b|\bwanna die\b|\bwish i (was|were) dead|\bbetter off (dead|without me)" +
         @"|\b(don'?t|do not|dont) want to (live|be alive|exist|be here)( anymore| any more)?\b|\bno (reason|point) (in |to )?(living|live|go on)|\bpoint (of|in) (going on|carrying on|living|being alive)|\bcan'?t go on\b|\bnot worth living" +
-        @"|\b(hurt|hurting|harm|harming|cut|cutting) (myself|my self)|\bsuicidal|\bending my life|\bnot want to wake up|\bwant to disappear forever" +
+        @"|\b(hurt|hurting|harm|harming|cut|cutting) (myself|my self)|\bending my life|\bnot want to wake up|\bwant to disappear forever" +
         @"|\bgeen uitweg (meer )?(zien|zie|ziet|hebben|heb)\b|\bik zie geen uitweg|\bgeen uitweg meer\b|\bhet hoeft (voor mij |voor mijn part )?(allemaal )?(niet|nie) meer" +
         @"|\b(want to|wanna|wish i could) disappear\b|\bwil (voor altijd |gewoon )?verdwijnen|\bverdwijnen voor altijd|\b(mijn |al mijn |mn |m'n )?spullen (al )?(weg ?gegeven|weg ?geven|weggedaan)|\b(gave|give|giving|given) away (all )?(my|my own) (stuff|things|belongings)|\bnothing matters anymore" +
         @"|\b(ge)?sn(ij|e)(d|den)? in (mijn|mn|m'n) (arm|armen|been|benen|pols|polsen|huid)|\bin (mijn|mn|m'n) (arm|armen|been|benen|pols|polsen) (ge)?sn(ij|e)(d|den)|\bcut(ting)? (into )?my (arm|arms|wrist|wrists|leg|legs|skin)" +
@@ -101,32 +133,100 @@ public static partial class CrisisDetector
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SuicideOrSelfHarm();
 
+    // The words for suicide and self-harm themselves. They are in most crisis messages, and also in every question
+    // about the topic, in grief and in memories ("hoe herken je suïcidale gedachten", "a colleague died by suicide
+    // last year"): alone they are a weak floor, which the model's score must back (ScreenerSettings.WeakFloorAt).
+    [GeneratedRegex(@"zelfmoord|zelf ?moord|suicid|zelfdoding|zelf ?doding|selfharm|self[- ]harm|zelfbeschadig|zelf ?beschadig", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex TopicWord();
+
     // A farewell written to say goodbye, and an overdose just taken: warning signs of issue 15 that the model can score
     // low when the message is calm ("bedankt voor alles"); the floor makes them at least possible. Apart from
     // SuicideOrSelfHarm because its non-backtracking automaton has a size limit this would pass.
     [GeneratedRegex(
         @"\b(schrijf|stuur|typ) (dit|je|jullie|u|deze)( \w+){0,2} om afscheid te nemen|\bik neem (hierbij|bij deze) afscheid|\bthis is (my|me) saying goodbye|\bwriting (this )?to say goodbye" +
-        @"|\b(took|taken|swallowed|popped) (a (whole )?(bunch|lot|load|handful|pile|box|pack|strip) of|all (of )?my|too many|loads of|way too many) (my )?(meds|pills|tablets|medication|medicine|sleeping pills|painkillers|paracetamol)",
+        @"|\b(took|taken|swallowed|popped) (a (whole )?(bunch|lot|load|handful|pile|box|pack|strip) of|all (of )?my|too many|loads of|way too many) (my )?(meds|pills|tablets|medication|medicine|sleeping pills|painkillers|paracetamol)" +
+        @"|\b(mijn|m'n|mn) (eigen )?(uitvaart|begrafenis|crematie)\b.{0,25}\b(geregeld|regelen|voorbereid|gepland|uitgezocht)\b|\b(geregeld|regelde|voorbereid)\b.{0,25}\b(mijn|m'n|mn) (eigen )?(uitvaart|begrafenis|crematie)\b" +
+        @"|\bmy (own )?funeral\b.{0,25}\b(planned|arranged|sorted|organi[sz]ed|paid)\b|\b(planned|arranged|sorted|organi[sz]ed|paid for) my (own )?funeral\b" +
+        @"|\bik ben er (\w+ ){0,3}toch (niet|nie) meer\b|\bniet dat ik er (\w+ ){0,3}nog ben\b|\bdenk (niet|nie) dat ik er (\w+ ){0,3}nog ben\b|\bwon'?t be (around|here|alive) (anymore|any more|much longer|for much longer|after this (weekend|week))" +
+        @"|\b(bought|got|have|ordered) (a|the) rope\b|\b(touw|strop) (al )?(gekocht|gehaald|klaar|besteld|opgehangen)\b|\bwhoever finds me\b|\b(voor )?wie (me|mij) (straks |morgen )?vindt\b" +
+        @"|\b(welke|which) (pillen|pills|medicijnen|meds|tabletten) (\w+ ){0,3}(het snelst|fastest|quickest)|\bhoeveel (\w+ ){0,2}(is dodelijk|nodig (is |heb )?om dood)|\bhow many (\w+ ){0,2}(to die|would kill me|is lethal|are lethal)|\b(lethal|dodelijke) (dose|dosis)\b" +
+        @"|\b(been )?(cutting|krassen|snijden)( myself)? again\b|\bweer (gekrast|gesneden|aan het krassen|aan het snijden)\b|\bgaskraan (\w+ )?(open ?gezet|open ?gedraaid)|\bturned on the gas\b|\b(tuin)?slang (\w+ ){0,5}uitlaat\b|\bhose (\w+ ){0,3}exhaust\b" +
+        @"|\b(afscheids)?(brief|briefje) (voor|aan) (mijn|m'n|mn) (ouders|moeder|vader|kinderen|vrouw|man|vriend|vriendin|partner|familie|zus|broer)\b.{0,20}\b(neergelegd|klaargelegd|achtergelaten)|\b(left|wrote) a (letter|note) for my (parents|mum|mom|dad|kids|children|wife|husband|partner|family)\b" +
+        @"|\bop (een|een soort) ongeluk (lijkt|laten lijken)|\blook(s)? like an accident\b|\bwould it be (quick|painless)\b|\b(pijnloos|painlessly)\b.{0,20}\b(dood|die|sterven|end it)|\bwaarom zou ik (nog )?(door ?gaan|verder ?gaan|leven)\b|\bwhy (should|would) i (even )?(go on|keep going|carry on|keep living)\b" +
+        @"|\bop weg (is |ben )?naar (het spoor|de brug|de rails|het dak)\b|\bon (my|her|his|the) way to the (tracks|railway|bridge|roof)\b" +
+        @"|^(?!.*\b(if|als|than|dan|rather|sooner|liever|lol|haha\w*)\b).*(\b(jump|jumping|step|stepping|throw myself|throwing myself) (in front of|under) (a|the) (train|bus|truck|lorry|car|tram)|\b(onder|voor) (de|een) (trein|tram|bus|vrachtwagen|auto) (te )?(springen|spring|gooien|lopen|stappen))",
         RegexOptions.CultureInvariant)]
     private static partial Regex FarewellOrOverdose();
 
-    // The two phrasings of SuicideOrSelfHarm that need a look-ahead, which the non-backtracking engine does not have.
-    [GeneratedRegex(@"\bno way out\b(?! of)|\bmaakt (toch |allemaal |voor mij )?(niet|nie) meer uit( wat)?\b(?! of)", RegexOptions.CultureInvariant)]
+    // Pills taken or about to be taken in an amount ("een hele strip paracetamol geslikt", "a bottle of paracetamol",
+    // "extra of my meds"), and an overdose named as such: self-harm now (corpus G, set F). Not when the message
+    // places it in the past ("vroeger", "once", "years ago") unless it is happening again.
+    [GeneratedRegex(
+        @"\b((een |de |a |the )?(hele |volle |halve |whole |full )?(strip|strips|doos|doosje|pot|potje|fles|flesje|pakje|bottle|box|pack|packet|handful|bunch|load)( of)?|alle|al (mijn|m'n|mn|haar|zijn)|all (of )?(my|her|his)|the rest of (my|her|his)|de rest van (mijn|m'n|mn|haar|zijn)|een stuk of \d+|\d{2,}|twintig|dertig|veertig|vijftig|honderd|twenty|thirty|forty|fifty|hundred|te veel|teveel|too many|too much|extra( of)?( van)?) (\w+ ){0,2}" + Medication + @"\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex PillAmount();
+
+    [GeneratedRegex(@"\b(genomen|geslikt|ingenomen|slik|slikken|nemen|neem|innemen|gespoten|ingespoten|took|taken|swallowed|swallow|popped|take|taking|injected)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Taken();
+
+    [GeneratedRegex(
+        @"\boverdos(is|e)\b( \w+){0,3} (genomen|geslikt|geprobeerd|nemen|te nemen|taken|took|tried|take)|\b(een |an )?overdos(is|e) (\w+ )?" + Medication +
+        @"|\b(swallowed|took|taken|geslikt|genomen|ingenomen) (everything|all|alles) (in|from|uit) (the |my |het |mijn )?(medicine cabinet|medicijnkast|medicijnkastje)\b|\bod'?d\b|\boverdosed\b(?! on (?!(my |all my |\w+ )?" + Medication + @"))",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Overdose();
+
+    private const string Medication = "(pil|pillen|pilletjes|tabletten|tabletjes|medicijnen|medicatie|paracetamol|ibuprofen|slaappillen|antidepressiva|oxazepam|diazepam|temazepam|lorazepam|oxycodon|tramadol|morfine|insuline|codeine|meds|pills|tablets|medication|medicine|sleeping pills|painkillers|antidepressants|insulin|oxycodone|morphine|xanax|valium)";
+
+    // Someone who collapsed, is unconscious or not breathing, now (issue 15's medical emergency). A state that is an
+    // emergency by itself, or a collapse with a word of urgency; not in the past, in a joke or in a first-aid drill.
+    [GeneratedRegex(@"\b(ademt niet|ademt niet meer|niet meer ademen|not breathing|isn'?t breathing|stopped breathing|unresponsive|niet aanspreekbaar|is (nu )?bewusteloos|is unconscious|blood everywhere|overal bloed|bleeding (badly|heavily|a lot)|bloedt (heel )?(erg|hevig|veel))\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NotBreathing();
+
+    [GeneratedRegex(@"\b(collapsed|fainted|passed out|slumped|unconscious|in ?elkaar ?gezakt|onderuit ?gezakt|flauw ?gevallen|bewusteloos|buiten bewustzijn)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Collapse();
+
+    [GeneratedRegex(@"\b(net|zojuist|just|nu|now|what (do|should|can) (i|we) do|wat (moet|moeten|kan) (ik|we)|help|hulp|ambulance|112|reanim\w*|cpr|aed|bloedt|bleeding|not responding|reageert niet)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Urgency();
+
+    [GeneratedRegex(@"\b(drill|oefening|cursus|course|training|bhv)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Exercise();
+
+    [GeneratedRegex(@"\booit\b|(?<!\bat )\bonce\b|lang geleden|long time ago|\bwhen i was\b|\btoen ik\b|\bvroeger\b|\bback in\b|\bin recovery\b|\bsurvived\b|\boverleefd\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Behind();
+
+    [GeneratedRegex(@"\b(weer|opnieuw|again)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex Again();
+
+    [GeneratedRegex(@"\b(lol|haha\w*|hihi|grapje|joke|kidding)\b|\ud83d\ude02|\ud83e\udd23", RegexOptions.CultureInvariant)]
+    private static partial Regex Joke();
+
+    private static bool PillsNow(string normalized)
+    {
+        var past = (Behind().IsMatch(normalized) || LongAgo().IsMatch(normalized)) && !Again().IsMatch(normalized);
+        return !past && ((PillAmount().IsMatch(normalized) && Taken().IsMatch(normalized)) || (Overdose().IsMatch(normalized) && !Joke().IsMatch(normalized)));
+    }
+
+    private static bool MedicalEmergency(string normalized) =>
+        !LongAgo().IsMatch(normalized) && !Behind().IsMatch(normalized) && !Joke().IsMatch(normalized) && !Exercise().IsMatch(normalized)
+        && (NotBreathing().IsMatch(normalized) || (Collapse().IsMatch(normalized) && Urgency().IsMatch(normalized)));
+
+    // The phrasings of SuicideOrSelfHarm that need a look-ahead, which the non-backtracking engine does not have.
+    [GeneratedRegex(@"\bend (things|everything)\b(?! with| between| there| here| on)|\bno way out\b(?! of)|\bmaakt (toch |allemaal |voor mij )?(niet|nie) meer uit( wat)?\b(?! of)", RegexOptions.CultureInvariant)]
     private static partial Regex SuicideOrSelfHarmLookAhead();
 
-    // Always acute: weapons, rape, calls for help now.
+    // Weapons, rape, calls for help now, violence at someone now: acute unless the model is sure it is not.
     [GeneratedRegex(
         @"\b(heeft|had|met|pakt|trekt) (een )?(mes|pistool|vuurwapen|wapen)\b|\bverkracht|\b(has|had|with|pulled) (a )?(knife|gun|weapon)\b|\braped?\b" +
         @"|\bik ben (nu |op dit moment )?in (acuut )?gevaar|\bi am (in )?danger now|\bi'?m in danger\b|\bin (acute|immediate) danger" +
         @"|\bhelp( me)?[!]* ?(nu|snel|alsjeblieft)[!]*$|\bhelp me now\b|\bmoet ik (de )?(politie|112) bellen|\bshould i call (the police|112|911)" +
         @"|\bjust (been )?(sexually )?(assaulted|attacked|punched|beaten|kicked|stabbed|raped)|\b(is|are|keeps) (hitting|attacking|beating|punching|kicking|stabbing) me" +
-        @"|\b(gaat|zal|wil|komt) (me|mij) (\w+ )?(iets|wat) aan ?doen|\b(me|mij) (\w+ )?(iets|wat) aan (gaat|zal|wil|komt) doen|\b(me|mij) (\w+ )?(iets|wat) (gaat|zal|wil) aandoen|\b(hij|zij|ze) staat (nu |hier )?(voor|bij) (mijn|m'n|de) (deur|huis|auto)|\bnet (nog )?(geslagen|aangevallen|mishandeld|geschopt|aangerand|verkracht|gestoken)",
+        @"|\b(gaat|zal|wil|komt) (me|mij) (\w+ )?(iets|wat) aan ?doen|\b(me|mij) (\w+ )?(iets|wat) aan (gaat|zal|wil|komt) doen|\b(me|mij) (\w+ )?(iets|wat) (gaat|zal|wil) aandoen|\b(hij|zij|ze) staat (nu |hier )?(voor|bij) (mijn|m'n|de) (deur|huis|auto)|\bnet (nog )?(geslagen|aangevallen|mishandeld|geschopt|aangerand|verkracht|gestoken)|\b(heeft|hebben) (\w+ )?(me|mij) (\w+ )?opgesloten\b|\blocked me (in|up)\b|\bjust (followed|grabbed|cornered|locked) me\b|\b(gooit|gooien|smijt|smijten) (met )?(stoelen|een stoel|spullen|dingen|glazen|flessen|een fles) (naar|tegen|door)\b|\b(throwing|throws) (chairs|a chair|things|bottles|a bottle) at\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex AcuteAlways();
 
     [GeneratedRegex(
         @"bedreig|dreigt|dreigen|(^|\s)sla(at|an)?\b|geslagen|aangevallen|valt (me|mij) aan|mishandel|schopt|schoppen|achtervolg|stalk|vermoorden|dood (maken|slaan)|pijn doen|aanrand|aangerand|bang dat (hij|zij|ze) (me|mij)" +
-        @"|threaten|\bhit(ting)? me|\bhurt(ing)? me|attack|beat(ing)? me|following me|stalking|kill me|going to hurt",
+        @"|threaten|\bhit(ting)? me|\bhurt(ing)? me|attack|beat(ing)? me|following me|followed me (into|in|to)|stalking|kill me|going to hurt",
         RegexOptions.CultureInvariant)]
     private static partial Regex Threat();
 

@@ -54,6 +54,13 @@ public sealed record ScreenerSettings
     /// </summary>
     public double PatternAcuteAt { get; init; } = 0.1;
 
+    /// <summary>
+    /// Model probability from which a weak pattern hit (the word "zelfmoord" or "suicide" alone, a threat long past) is
+    /// a floor. Below it the model decides alone: it has learned questions about the topic, grief and memories, which
+    /// the word alone cannot tell apart. Chosen on cross-validation (docs/BENCHMARKS.md, round 4).
+    /// </summary>
+    public double WeakFloorAt { get; init; } = 0.05;
+
     /// <summary>Messages of at most this many words use <see cref="ShortAcuteAt"/> and <see cref="ShortPossibleAt"/>.</summary>
     public int ShortWords { get; init; } = 5;
 
@@ -260,7 +267,13 @@ public sealed class CrisisScreener
         // The patterns are the floor: what they caught before the model existed is still acute.
         // One word ("help", "hulp", "menu") is a command or a greeting to the model; its help card carries 112 and 113.
         var oneWord = text.AsSpan().Trim().IndexOfAny(' ', '\n', '\t') < 0;
-        if (CrisisDetector.IsCrisis(text))
+        var floor = CrisisDetector.FloorOf(text);
+        if (floor == PatternFloor.Acute)
+        {
+            return SafetyLevel.Acute;
+        }
+
+        if (floor == PatternFloor.Strong || (floor == PatternFloor.Weak && score >= settings.WeakFloorAt))
         {
             return score >= settings.PatternAcuteAt ? SafetyLevel.Acute : SafetyLevel.Possible;
         }
