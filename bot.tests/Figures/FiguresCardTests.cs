@@ -52,6 +52,51 @@ public sealed class FiguresCardTests : IDisposable
         Assert.Equal(facts.Order(StringComparer.Ordinal), rows.Order(StringComparer.Ordinal));
     }
 
+    /// <summary>Issue 20: months before VP-wijzer started, and months still to come, read "—", not "&lt; 5".</summary>
+    [Fact]
+    public void YearReport_MonthsWithoutData_ReadAsADash_AQuietMonthInBetweenStaysACount()
+    {
+        var builder = new FiguresReportBuilder(new MemoryFiguresStore(), _directory, Options.Create(new FiguresOptions()));
+        var busy = new Dictionary<string, long> { ["question|teams|bullying"] = 9 };
+        var quiet = new Dictionary<string, long> { ["question|teams|bullying"] = 2 };
+        var perMonth = new Dictionary<string, IReadOnlyDictionary<string, long>>
+        {
+            ["2026-06"] = busy, ["2026-07"] = quiet, ["2026-08"] = new Dictionary<string, long>(), ["2026-09"] = busy, ["2026-10"] = busy,
+        };
+
+        var report = builder.Build(ReportKind.Year, "2026", new FiguresViewer(true, null), perMonth);
+
+        var months = report.Section(ReportIds.Questions)!.Lines.Single(x => x.Id == ReportIds.ByMonth).Cells.ToDictionary(c => c.Key, c => c.State);
+        Assert.Equal(12, months.Count);
+        Assert.All(new[] { "2026-01", "2026-05", "2026-11", "2026-12" }, m => Assert.Equal(CellState.NoData, months[m]));
+        Assert.Equal(CellState.Shown, months["2026-06"]);
+        Assert.NotEqual(CellState.NoData, months["2026-07"]);
+        Assert.NotEqual(CellState.NoData, months["2026-08"]);
+        var labels = new FiguresLabels(TestKnowledge.Base, _directory);
+        var csv = labels.Csv(report, Language.Nl);
+        Assert.Contains("januari;—", csv.Replace("\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+        Assert.DoesNotContain("augustus;—", csv.Replace("\"", string.Empty, StringComparison.Ordinal), StringComparison.Ordinal);
+    }
+
+    /// <summary>Known zeros are no help to an attacker: the year total minus the shown months still cannot pin July.</summary>
+    [Fact]
+    public void YearReport_MonthsWithoutData_DoNotPinASmallMonth()
+    {
+        var builder = new FiguresReportBuilder(new MemoryFiguresStore(), _directory, Options.Create(new FiguresOptions()));
+        var perMonth = new Dictionary<string, IReadOnlyDictionary<string, long>>
+        {
+            ["2026-07"] = new Dictionary<string, long> { ["question|teams|bullying"] = 3 },
+            ["2026-08"] = new Dictionary<string, long> { ["question|teams|bullying"] = 9 },
+        };
+
+        var report = builder.Build(ReportKind.Year, "2026", new FiguresViewer(true, null), perMonth);
+
+        var section = report.Section(ReportIds.Questions)!;
+        var line = section.Lines.Single(x => x.Id == ReportIds.ByMonth);
+        Assert.True(line.Omitted || line.Cells.Single(c => c.Key == "2026-08").State != CellState.Shown || section.Total.State != CellState.Shown,
+            "July = total − August − known zeros: one of them must be hidden");
+    }
+
     private (AdaptiveCard Card, string Csv) Build(Language l)
     {
         var builder = new FiguresReportBuilder(new MemoryFiguresStore(), _directory, Options.Create(new FiguresOptions()));

@@ -78,11 +78,12 @@ public sealed class FiguresLabels(KnowledgeBase knowledge, IVpDirectory director
         return date.ToString("MMMM", l == Language.En ? En : Nl);
     }
 
-    /// <summary>"12", "&lt; 5" or "*".</summary>
+    /// <summary>"12", "&lt; 5", "—" (no data that month) or "*".</summary>
     public static string Value(PublishedCell cell, int threshold) => cell.State switch
     {
         CellState.Shown => cell.Value!.Value.ToString(CultureInfo.InvariantCulture),
         CellState.Small => "< " + threshold.ToString(CultureInfo.InvariantCulture),
+        CellState.NoData => "—",
         _ => "*",
     };
 
@@ -91,7 +92,7 @@ public sealed class FiguresLabels(KnowledgeBase knowledge, IVpDirectory director
     /// bullet or bold (issue 20). The CSV and the chart say the same.
     /// </summary>
     public static string CardValue(PublishedCell cell, int threshold, Language l) =>
-        cell.State is CellState.Shown or CellState.Small ? Value(cell, threshold) : l.Pick("verborgen", "hidden");
+        cell.State is CellState.Shown or CellState.Small or CellState.NoData ? Value(cell, threshold) : l.Pick("verborgen", "hidden");
 
     public static string Hours(HoursRow row, int threshold, Language l) => row.Hours is { } h
         ? string.Format(l == Language.En ? En : Nl, l.Pick("{0:0.#} van {1:0.#} uur", "{0:0.#} of {1:0.#} hours"), h, row.Budget)

@@ -180,12 +180,41 @@ public sealed class FiguresReportBuilder(IFiguresStore store, IVpDirectory direc
     {
         var total = all.Sum(filter);
         var raw = lines.Select(l => new RawLine(l.Id, l.Keys.Select(key => (key, all.Sum(f => filter(f) && l.Category(f) == key))).ToList())).ToList();
+        var noData = kind == ReportKind.Year && includeMonths ? MonthsWithoutData(months, perMonth) : new HashSet<string>(StringComparer.Ordinal);
         if (kind == ReportKind.Year && includeMonths)
         {
-            raw.Add(new RawLine(ReportIds.ByMonth, months.Select(m => (m, new Counters([perMonth.TryGetValue(m, out var h) ? h : new Dictionary<string, long>()]).Sum(filter))).ToList()));
+            raw.Add(new RawLine(ReportIds.ByMonth, months.Where(m => !noData.Contains(m)).Select(m => (m, new Counters([perMonth.TryGetValue(m, out var h) ? h : new Dictionary<string, long>()]).Sum(filter))).ToList()));
         }
 
-        return Suppression.Protect(id, total, raw, k);
+        var section = Suppression.Protect(id, total, raw, k);
+        if (noData.Count == 0)
+        {
+            return section;
+        }
+
+        // The months without data go back in their place, as "—": known zeros, so they were never part of what a
+        // reader could work a small cell out from.
+        return section with
+        {
+            Lines = section.Lines.Select(line => line.Id != ReportIds.ByMonth || line.Omitted ? line : line with
+            {
+                Cells = months.Select(m => noData.Contains(m) ? new PublishedCell(m, null, CellState.NoData) : line.Cells.Single(c => c.Key == m)).ToList(),
+            }).ToList(),
+        };
+    }
+
+    /// <summary>
+    /// Months with no counter at all before the first, or after the last, month that has one: before VP-wijzer started
+    /// or still to come. A month in between stays a number or "&lt; k", even when empty: that it was quiet is a count too.
+    /// </summary>
+    internal static HashSet<string> MonthsWithoutData(IReadOnlyList<string> months, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> perMonth)
+    {
+        bool Has(string m) => perMonth.TryGetValue(m, out var h) && h.Any(e => FigureKeys.IsField(e.Key) && e.Value > 0);
+        var first = months.ToList().FindIndex(Has);
+        var last = months.ToList().FindLastIndex(Has);
+        return first < 0
+            ? new HashSet<string>(months, StringComparer.Ordinal)
+            : new HashSet<string>(months.Where((_, i) => i < first || i > last), StringComparer.Ordinal);
     }
 }
 

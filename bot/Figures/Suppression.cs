@@ -11,6 +11,12 @@ public enum CellState
 
     /// <summary>Hidden so that a small cell cannot be worked out from the total (complementary suppression): shown as "*".</summary>
     Hidden,
+
+    /// <summary>
+    /// A month in which nothing at all was recorded, before the first or after the last month with data (before
+    /// VP-wijzer started, or still to come): shown as "—". Known to be zero, so it is left out of the suppression.
+    /// </summary>
+    NoData,
 }
 
 /// <summary>A published cell: <see cref="Value"/> is null unless <see cref="State"/> is Shown.</summary>
