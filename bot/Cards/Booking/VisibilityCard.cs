@@ -16,7 +16,7 @@ public static class VisibilityCard
             new TextBlock(l.Pick("Wie mag weten dat jij dit gesprek hebt?", "Who may know that you have this conversation?")) { Size = "Medium", Weight = "Bolder", Style = "heading" },
             new TextBlock(l.Pick(
                 $"**Uitnodiging in je agenda**: je krijgt een uitnodiging. Je naam gaat alleen naar {view.VpName}.",
-                $"**Invite in your calendar**: you get an invitation. Only {view.VpName} sees your name.")),
+                $"**Invite in your calendar**: you get an invitation. Your name goes only to {view.VpName}.")),
             new TextBlock(l.Pick(
                 $"**Reservering zonder naam**: geen uitnodiging en geen naam. {view.VpName} ziet alleen 'een collega'. Jij krijgt de tijd en plek hier in de chat.",
                 $"**Book without my name**: no invitation and no name. {view.VpName} only sees 'a colleague'. You get the time and place here in the chat.")),
