@@ -157,7 +157,7 @@ def main():
         if not cards or "Pesten" not in json.dumps(cards[-1]):
             fail("the question did not get the bullying answer card")
         cards = send({"type": "message", "text": "Ik wil een afspraak met een vertrouwenspersoon"})
-        for title in ["Verder", "Kies Anna", "In het echt"]:
+        for title in ["Verder", "Kies Anna", "Op kantoor"]:
             cards = click(cards, title)
         slots_text = json.dumps(cards, ensure_ascii=False)
         if "booking.slot" not in slots_text:
@@ -165,7 +165,7 @@ def main():
         for room in GLASS:
             if room in slots_text:
                 fail(f"a room that must never be offered was offered: {room}")
-        for title in ["Dit tijdstip", "Anonieme reservering", "Overslaan", "Ja, maak de afspraak"]:
+        for title in ["Dit tijdstip", "Reservering zonder naam", "Overslaan", "Ja, maak de afspraak"]:
             cards = click(cards, title)
         if "Je afspraak staat" not in json.dumps(cards, ensure_ascii=False):
             fail("the booking was not confirmed")

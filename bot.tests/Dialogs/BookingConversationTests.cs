@@ -18,10 +18,10 @@ public sealed class BookingConversationTests(BotFixture fixture) : IClassFixture
         var intro = chat.LastCard.AllText();
         await chat.ClickAsync("Verder");
         await chat.ClickAsync("Kies Anna");
-        await chat.ClickAsync("In het echt");
+        await chat.ClickAsync("Op kantoor");
         var slots = chat.LastCard;
         await chat.ClickAsync("Dit tijdstip");
-        await chat.ClickAsync("Anonieme reservering");
+        await chat.ClickAsync("Reservering zonder naam");
         await chat.ClickAsync("Overslaan");
         await chat.ClickAsync("Ja, maak de afspraak");
 
@@ -101,7 +101,7 @@ public sealed class BookingConversationTests(BotFixture fixture) : IClassFixture
         await chat.ClickAsync("Kies Joost");
         await chat.ClickAsync("Telefonisch");
         await chat.ClickAsync("Dit tijdstip");
-        await chat.ClickAsync("Anonieme reservering");
+        await chat.ClickAsync("Reservering zonder naam");
         await chat.ClickAsync("Overslaan");
         var confirm = chat.LastCard;
         var before = demo.EventCount;

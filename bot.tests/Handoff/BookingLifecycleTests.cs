@@ -39,7 +39,7 @@ public sealed class BookingLifecycleTests : IAsyncLifetime
         await employee.ClickAsync("Kies Anna");
         await employee.ClickAsync(mode);
         await employee.ClickAsync("Dit tijdstip");
-        await employee.ClickAsync(anonymous ? "Anonieme reservering" : "Uitnodiging in mijn agenda");
+        await employee.ClickAsync(anonymous ? "Reservering zonder naam" : "Uitnodiging in mijn agenda");
         await employee.ClickAsync("Overslaan");
         await employee.ClickAsync("Ja, maak de afspraak");
         var handoff = _connector.Activities.Last(a => a.Attachments?.FirstOrDefault()?.Content?.GetRawText().Contains("Afspraak via VP-wijzer", StringComparison.Ordinal) == true);
@@ -89,9 +89,9 @@ public sealed class BookingLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task VpConfirms_EmployeeCardKeepsRoomAndIcs()
     {
-        var (employee, vpChat, vpCard) = await BookAsync("In het echt");
+        var (employee, vpChat, vpCard) = await BookAsync("Op kantoor");
         var booked = employee.LastCard.AllText();
-        var room = booked.Split('\n').First(l => l.StartsWith("in het echt: ", StringComparison.Ordinal));
+        var room = booked.Split('\n').First(l => l.StartsWith("op kantoor: ", StringComparison.Ordinal));
 
         await vpChat.ExecuteAsync(vpCard, "Bevestigen");
 
@@ -104,7 +104,7 @@ public sealed class BookingLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task EmployeeMoves_VpGetsAMessageFromTo_OldCardSaysMovedWithoutButtons()
     {
-        var (employee, _, _) = await BookAsync("In het echt");
+        var (employee, _, _) = await BookAsync("Op kantoor");
         var vpConversation = _connector.Activities.Last(a => a.Attachments?.FirstOrDefault()?.Content?.GetRawText().Contains("Afspraak via VP-wijzer", StringComparison.Ordinal) == true).Conversation!.Id!;
         var before = TextsTo(vpConversation).Count;
 
@@ -126,7 +126,7 @@ public sealed class BookingLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task EmployeeCancels_VpGetsAMessage_AndTheCardSaysCancelled()
     {
-        var (employee, _, _) = await BookAsync("In het echt");
+        var (employee, _, _) = await BookAsync("Op kantoor");
         var vpConversation = _connector.Activities.Last(a => a.Attachments?.FirstOrDefault()?.Content?.GetRawText().Contains("Afspraak via VP-wijzer", StringComparison.Ordinal) == true).Conversation!.Id!;
 
         await employee.ClickAsync("Afzeggen");
@@ -139,7 +139,7 @@ public sealed class BookingLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task VpRefers_EmployeesBookedCardLosesItsButtons_AndTheTextPromisesNothing()
     {
-        var (employee, vpChat, vpCard) = await BookAsync("In het echt");
+        var (employee, vpChat, vpCard) = await BookAsync("Op kantoor");
 
         await vpChat.ExecuteAsync(vpCard, "Doorverwijzen");
 
@@ -160,7 +160,7 @@ public sealed class BookingLifecycleTests : IAsyncLifetime
         await employee.ClickAsync("Verder");
         await employee.ClickAsync("Kies Anna");
 
-        var replies = await employee.ClickAsync("In het echt");
+        var replies = await employee.ClickAsync("Op kantoor");
 
         Assert.Equal(ActivityTypes.Typing, replies[0].Type);
         Assert.Contains(replies, r => r.Attachments is { Count: > 0 });
@@ -169,7 +169,7 @@ public sealed class BookingLifecycleTests : IAsyncLifetime
     [Fact]
     public async Task VpAsksForAppointments_GetsTheirOverview_NotTheEmployeesIntro()
     {
-        var (_, vpChat, _) = await BookAsync("In het echt");
+        var (_, vpChat, _) = await BookAsync("Op kantoor");
 
         await vpChat.SendAsync("afspraak maken");
 

@@ -39,7 +39,7 @@ public sealed class HandoffGraphModeTests : IAsyncLifetime
     {
         var employee = new Conversation(_bot, _connector);
         await employee.SendAsync("SENTINEL-graph-55 ik wil met iemand praten over mijn leidinggevende");
-        await employee.BookAnonymouslyAsync(modeButton: "In het echt");
+        await employee.BookAnonymouslyAsync(modeButton: "Op kantoor");
         var handoff = _connector.Activities.Last(a => a.Attachments?.FirstOrDefault()?.Content?.GetRawText().Contains("Afspraak via VP-wijzer", StringComparison.Ordinal) == true);
         var vp = new Conversation(_bot, _connector) { ConversationId = handoff.Conversation!.Id!, UserObjectId = "00000000-0000-0000-0000-0000000000a1" };
         return (employee, vp, JsonNode.Parse(handoff.Attachments![0].Content!.Value.GetRawText())!.AsObject());

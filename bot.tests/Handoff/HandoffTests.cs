@@ -41,9 +41,9 @@ public sealed class HandoffTests : IAsyncLifetime
         await employee.SendAsync("afspraak maken");
         await employee.ClickAsync("Verder");
         await employee.ClickAsync(vpButton);
-        await employee.ClickAsync("In het echt");
+        await employee.ClickAsync("Op kantoor");
         await employee.ClickAsync("Dit tijdstip");
-        await employee.ClickAsync(anonymous ? "Anonieme reservering" : "Uitnodiging in mijn agenda");
+        await employee.ClickAsync(anonymous ? "Reservering zonder naam" : "Uitnodiging in mijn agenda");
         await employee.ClickAsync("Verder", new Dictionary<string, string> { ["shareTopic"] = "bullying", ["shareLanguage"] = "nl" });
         await employee.ClickAsync("Ja, maak de afspraak");
 
@@ -64,7 +64,7 @@ public sealed class HandoffTests : IAsyncLifetime
         Assert.Contains("een collega", text, StringComparison.Ordinal);
         Assert.Contains("Pesten", text, StringComparison.Ordinal);
         Assert.Contains("Verwijs dan door", text, StringComparison.Ordinal);
-        Assert.Matches(@"in het echt · Kamer \p{Lu}", text);
+        Assert.Matches(@"op kantoor · Kamer \p{Lu}", text);
         Assert.DoesNotContain("kamer.", text, StringComparison.Ordinal);
         var everythingToVp = string.Join("\n", _connector.Requests.Where(r => r.Path.Contains("proactive", StringComparison.Ordinal) || r.Path == "/v3/conversations").Select(r => r.Body));
         Assert.DoesNotContain(Sentinel, everythingToVp, StringComparison.Ordinal);

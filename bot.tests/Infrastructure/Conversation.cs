@@ -66,7 +66,7 @@ public sealed class Conversation(BotHost bot, StandInConnector connector, string
         await ClickAsync(vpButton);
         await ClickAsync(modeButton);
         await ClickAsync("Dit tijdstip");
-        await ClickAsync("Anonieme reservering");
+        await ClickAsync("Reservering zonder naam");
         await ClickAsync("Overslaan");
         await ClickAsync("Ja, maak de afspraak");
     }

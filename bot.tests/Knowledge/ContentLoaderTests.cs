@@ -115,6 +115,27 @@ public sealed class ContentLoaderTests : IDisposable
         Assert.DoesNotContain("{hrAdvice}", nl, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Load_VpIsIntegrityVp_ChangesTheIntegrityAnswer(bool english)
+    {
+        static string Answer(bool on, bool en)
+        {
+            var topic = ContentLoader.Load(ContentLoader.DefaultDirectory, new ContactOptions { VpIsIntegrityVp = on }).KnowledgeBase![TopicIds.Integrity];
+            return string.Join(" ", (en ? topic.En : topic.Nl).Answer);
+        }
+
+        var off = Answer(on: false, english);
+        var on = Answer(on: true, english);
+
+        Assert.NotEqual(off, on);
+        Assert.DoesNotContain("{integrityVp}", off, StringComparison.Ordinal);
+        Assert.DoesNotContain("{integrityVp}", on, StringComparison.Ordinal);
+        Assert.Contains(english ? "In many organisations" : "In veel organisaties", off, StringComparison.Ordinal);
+        Assert.Contains(english ? "is also the integrity confidential adviser" : "Bij ons is de vertrouwenspersoon (VP) ook vertrouwenspersoon integriteit", on, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Load_CrisisAnswer_StartsWithEmergencyNumbersNotAQuestion()
     {

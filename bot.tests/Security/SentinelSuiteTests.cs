@@ -131,7 +131,7 @@ public sealed class SentinelSuiteTests : IAsyncLifetime
         await employee.ClickAsync("Verder");
         await employee.ClickAsync("Filters toepassen", new Dictionary<string, string> { ["filterGender"] = Next("gender"), ["filterLanguage"] = Next("lang"), ["filterKind"] = "any", ["filterFocus"] = Next("focus") });
         await employee.ClickAsync("Kies Anna");
-        await employee.ClickAsync("In het echt");
+        await employee.ClickAsync("Op kantoor");
         await employee.ClickAsync("Dit tijdstip");
         await employee.ClickAsync("Uitnodiging in mijn agenda");
         await employee.ClickAsync("Verder", new Dictionary<string, string> { ["shareTopic"] = Next("share"), ["shareLanguage"] = Next("sharelang") });

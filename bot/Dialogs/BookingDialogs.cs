@@ -116,8 +116,8 @@ public sealed partial class BookingDialogs(
             {
                 draft.OrgChartConsent = false;
                 context.SendText(context.Language.Pick(
-                    "Ik kon je afdeling nu niet opzoeken. Kies daarom liever geen VP die je kent of met wie je samenwerkt.",
-                    "I couldn't look up your department just now. So please don't choose a VP you know or work with."));
+                    "Ik kon je afdeling nu niet opzoeken. Werk je samen met een VP? Kies dan een ander.",
+                    "I couldn't look up your department just now. Do you work with a VP? Then choose someone else."));
             }
             else
             {
@@ -323,7 +323,7 @@ public sealed partial class BookingDialogs(
 
         context.State.Step = BookingSteps.Visibility;
         var vp = directory.Find(draft.VpId!)!;
-        context.SendCard(VisibilityCard.Create(new VisibilityView(context.Language, vp.DisplayName, NamedInviteAvailable: !string.IsNullOrEmpty(context.Activity.From?.AadObjectId))), context.Language.Pick("Uitnodiging of anoniem?", "Invite or anonymous?"));
+        context.SendCard(VisibilityCard.Create(new VisibilityView(context.Language, vp.DisplayName, NamedInviteAvailable: !string.IsNullOrEmpty(context.Activity.From?.AadObjectId))), context.Language.Pick("Uitnodiging of zonder naam?", "Invite or without your name?"));
     }
 
     private Task VisibilityAsync(TurnContext context, VisibilityPayload payload)
@@ -373,7 +373,7 @@ public sealed partial class BookingDialogs(
             BookingText.When(slot.Start, slot.End, TimeZone, l),
             BookingText.How(mode, await RoomAsync(slot.RoomId, context.CancellationToken).ConfigureAwait(false), l, vp, hasJoinLink: mode == MeetingMode.TeamsCall),
             draft.Anonymous == true
-                ? l.Pick("anoniem: de VP ziet 'een collega'", "anonymous: the VP sees 'a colleague'")
+                ? l.Pick("zonder naam: de VP ziet 'een collega'", "without your name: the VP sees 'a colleague'")
                 : l.Pick("met je naam, alleen voor deze VP", "with your name, for this VP only"),
             draft.SharedTopic is null ? null : knowledge[draft.SharedTopic].Text(l).Title,
             BookingText.LanguageName(draft.PreferredLanguage ?? l.Tag(), l));
@@ -403,8 +403,8 @@ public sealed partial class BookingDialogs(
             {
                 draft.Anonymous = true;
                 context.SendText(l.Pick(
-                    "Ik kon je agendagegevens niet ophalen. Daarom maak ik een anonieme reservering: je krijgt tijd en plek hier in de chat.",
-                    "I couldn't read your calendar details. So I'm making an anonymous reservation: you'll get the time and place here in the chat."));
+                    "Ik kon je agendagegevens niet ophalen. Daarom reserveer ik zonder je naam: je krijgt tijd en plek hier in de chat.",
+                    "I couldn't read your calendar details. So I'm booking without your name: you'll get the time and place here in the chat."));
             }
         }
 

@@ -57,7 +57,7 @@ public static class BookingText
         MeetingMode.Phone => vp?.Phone is { } phone
             ? l.Pick($"telefonisch: jij belt {vp.DisplayName} op {phone}", $"by phone: you call {vp.DisplayName} on {phone}")
             : l.Pick("telefonisch", "by phone"),
-        _ => l.Pick("in het echt", "in person") + (room is null ? string.Empty : ": " + Where(room, l)),
+        _ => l.Pick("op kantoor", "in person") + (room is null ? string.Empty : ": " + Where(room, l)),
     };
 
     /// <summary>How, as the VP reads it on the handoff card.</summary>
@@ -65,7 +65,7 @@ public static class BookingText
     {
         MeetingMode.TeamsCall => l.Pick("via Teams (de link staat in je agenda)", "Teams call (the link is in your calendar)"),
         MeetingMode.Phone => l.Pick("telefonisch: de collega belt jou op je werknummer", "by phone: the colleague calls you on your work number"),
-        _ => l.Pick("in het echt", "in person") + (where is null ? string.Empty : " · " + where),
+        _ => l.Pick("op kantoor", "in person") + (where is null ? string.Empty : " · " + where),
     };
 
     /// <summary>The room a booking record names, as text (display name, building, floor).</summary>

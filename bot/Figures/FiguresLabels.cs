@@ -41,7 +41,7 @@ public sealed class FiguresLabels(KnowledgeBase knowledge, IVpDirectory director
         ReportIds.ByTopic or ReportIds.BySharedTopic => Topic(key, l),
         ReportIds.ByChannel => key == FigureChannels.Teams ? "Teams" : l.Pick("Intranet", "Intranet"),
         ReportIds.ByMonth => MonthName(key, l),
-        ReportIds.ByMode => key switch { "inperson" => l.Pick("Op locatie", "In person"), "teamscall" => l.Pick("Online (Teams)", "Online (Teams)"), _ => l.Pick("Telefonisch", "By phone") },
+        ReportIds.ByMode => key switch { "inperson" => l.Pick("Op kantoor", "In person"), "teamscall" => l.Pick("Online (Teams)", "Online (Teams)"), _ => l.Pick("Telefonisch", "By phone") },
         ReportIds.ByVisibility => key == FigureKeys.Named ? l.Pick("Met naam", "Named") : l.Pick("Anoniem", "Anonymous"),
         ReportIds.ByVp => key == ReportIds.OtherVp ? l.Pick("Niet meer in de lijst", "No longer listed") : VpName(key),
         ReportIds.ByAction => key switch

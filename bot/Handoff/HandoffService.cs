@@ -484,7 +484,7 @@ public sealed partial class HandoffService(
         var l = VpLanguage(vp);
         var mode = Enum.Parse<MeetingMode>(record.Mode);
         var who = record.Anonymous
-            ? l.Pick("een collega (anonieme reservering)", "a colleague (anonymous reservation)")
+            ? l.Pick("een collega (reservering zonder naam)", "a colleague (booked without a name)")
             : string.IsNullOrEmpty(employeeName) ? l.Pick("zie de uitnodiging in je agenda", "see the invitation in your calendar") : employeeName;
         var proposed = record.Proposed is { } p ? BookingText.When(p.Start, p.End, BookingDialogs.TimeZone, l) : null;
         return new HandoffView(

@@ -2,8 +2,8 @@ namespace VpWijzer.Knowledge;
 
 /// <summary>
 /// Organisation-specific contacts that fill the placeholders in the content
-/// ({hrAdvice}, {integrityContact}, {companySocialWork}, {complaintsCommittee}, {centralVp}).
-/// Each value is "Dutch|English"; without a "|" the same text is used for both.
+/// ({hrAdvice}, {integrityContact}, {companySocialWork}, {complaintsCommittee}, {centralVp}), and {integrityVp}, one
+/// sentence chosen by <see cref="VpIsIntegrityVp"/>. Each value is "Dutch|English"; without a "|" the same text is used for both.
 /// </summary>
 public sealed class ContactOptions
 {
@@ -25,6 +25,12 @@ public sealed class ContactOptions
     /// </summary>
     public int StateIdleMinutes { get; set; } = 30;
 
+    /// <summary>
+    /// Fills {integrityVp}: whether this organisation's VPs are also its integrity confidential advisers. Off by default,
+    /// because that differs per organisation (seed 003: "Meestal zijn deze beide rollen belegd bij één vertrouwenspersoon").
+    /// </summary>
+    public bool VpIsIntegrityVp { get; set; }
+
     public IReadOnlyDictionary<string, string> For(bool english)
     {
         static string Pick(string value, bool en)
@@ -40,6 +46,13 @@ public sealed class ContactOptions
             ["companySocialWork"] = Pick(CompanySocialWork, english),
             ["complaintsCommittee"] = Pick(ComplaintsCommittee, english),
             ["centralVp"] = Pick(CentralVp, english),
+            ["integrityVp"] = VpIsIntegrityVp
+                ? (english
+                    ? "Here, the confidential adviser (in Dutch: _vertrouwenspersoon_, or VP) is also the integrity confidential adviser."
+                    : "Bij ons is de vertrouwenspersoon (VP) ook vertrouwenspersoon integriteit.")
+                : (english
+                    ? "In many organisations, such as municipalities, the confidential adviser (in Dutch: _vertrouwenspersoon_, or VP) is that person too."
+                    : "In veel organisaties, zoals gemeenten, is de vertrouwenspersoon (VP) dat ook."),
             ["stateIdleMinutes"] = StateIdleMinutes.ToString(System.Globalization.CultureInfo.InvariantCulture),
         };
     }

@@ -25,7 +25,7 @@ public static partial class ContentLoader
     public const int MaxTitleLength = 40;
     public const int MaxFollowUps = 3;
 
-    private static readonly HashSet<string> Placeholders = ["hrAdvice", "integrityContact", "companySocialWork", "complaintsCommittee", "centralVp", "stateIdleMinutes"];
+    private static readonly HashSet<string> Placeholders = ["hrAdvice", "integrityContact", "companySocialWork", "complaintsCommittee", "centralVp", "stateIdleMinutes", "integrityVp"];
 
     public static string DefaultDirectory => Path.Combine(AppContext.BaseDirectory, "Content", "topics");
 

@@ -28,7 +28,7 @@ public static class SlotsCard
         {
             body.Add(new TextBlock(l.Pick(
                 "Deze VP heeft de komende tijd geen plek in de agenda. Kies een andere VP of een andere manier van praten.",
-                "This VP has no free time soon. Choose another VP or another way of talking.")));
+                "This VP has no times available soon. Choose another VP or another way of talking.")));
         }
 
         foreach (var slot in view.Slots)

@@ -16,10 +16,10 @@ public static class VisibilityCard
             new TextBlock(l.Pick("Wie mag weten dat jij dit gesprek hebt?", "Who may know that you have this conversation?")) { Size = "Medium", Weight = "Bolder", Style = "heading" },
             new TextBlock(l.Pick(
                 $"**Uitnodiging in je agenda**: je krijgt een uitnodiging. Je naam gaat alleen naar {view.VpName}.",
-                $"**Invite in your calendar**: you get an invitation. Only {view.VpName} sees your name.")),
+                $"**Invite in your calendar**: you get an invitation. Your name goes only to {view.VpName}.")),
             new TextBlock(l.Pick(
-                $"**Anonieme reservering**: geen uitnodiging en geen naam. {view.VpName} ziet alleen 'een collega'. Jij krijgt de tijd en plek hier in de chat.",
-                $"**Anonymous reservation**: no invitation and no name. {view.VpName} only sees 'a colleague'. You get the time and place here in the chat.")),
+                $"**Reservering zonder naam**: geen uitnodiging en geen naam. {view.VpName} ziet alleen 'een collega'. Jij krijgt de tijd en plek hier in de chat.",
+                $"**Book without my name**: no invitation and no name. {view.VpName} only sees 'a colleague'. You get the time and place here in the chat.")),
             new TextBlock(l.Pick(
                 "In beide gevallen staat er in de agenda alleen 'Afspraak', zonder inhoud.",
                 "Either way, the calendar only says 'Appointment', with no content.")) { IsSubtle = true },
@@ -31,8 +31,8 @@ public static class VisibilityCard
             actions.Add(CardActions.Submit(l.Pick("Uitnodiging in mijn agenda", "Invite in my calendar"), CardVerbs.BookingVisibility, new VisibilityPayload(false)));
         }
 
-        actions.Add(CardActions.Submit(l.Pick("Anonieme reservering", "Anonymous reservation"), CardVerbs.BookingVisibility, new VisibilityPayload(true)));
+        actions.Add(CardActions.Submit(l.Pick("Reservering zonder naam", "Book without my name"), CardVerbs.BookingVisibility, new VisibilityPayload(true)));
         actions.AddRange(StepActions.BackAndStop(l, BookingSteps.Slot));
-        return new AdaptiveCard {FallbackText = l.Pick("Uitnodiging of anoniem?", "Invite or anonymous?"), Body = body, Actions = actions };
+        return new AdaptiveCard {FallbackText = l.Pick("Uitnodiging of zonder naam?", "Invite or without your name?"), Body = body, Actions = actions };
     }
 }
