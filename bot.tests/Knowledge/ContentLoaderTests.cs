@@ -136,6 +136,18 @@ public sealed class ContentLoaderTests : IDisposable
         Assert.Contains(english ? "is also the integrity confidential adviser" : "Bij ons is de vertrouwenspersoon (VP) ook vertrouwenspersoon integriteit", on, StringComparison.Ordinal);
     }
 
+    /// <summary>"{companySocialWork} kan je ook steunen" read "het bedrijfsmaatschappelijk werk kan…" (found through scripts/ask.py).</summary>
+    [Fact]
+    public void Load_ContactStartingASentence_Capitalised_MidSentenceNot()
+    {
+        var kb = ContentLoader.Load(ContentLoader.DefaultDirectory, new ContactOptions()).KnowledgeBase!;
+
+        var texts = kb.Topics.SelectMany(t => t.Nl.Answer.Concat(t.Nl.More)).ToList();
+
+        Assert.Contains(texts, t => t.Contains("Het bedrijfsmaatschappelijk werk", StringComparison.Ordinal));
+        Assert.DoesNotContain(texts, t => System.Text.RegularExpressions.Regex.IsMatch(t, @"(^|[.?!] )(het|de|je) (bedrijfsmaatschappelijk|klachtencommissie|centrale|P&O)"));
+    }
+
     [Fact]
     public void Load_CrisisAnswer_StartsWithEmergencyNumbersNotAQuestion()
     {

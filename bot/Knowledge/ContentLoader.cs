@@ -204,8 +204,20 @@ public static partial class ContentLoader
 
     private static TopicText Fill(TopicText text, IReadOnlyDictionary<string, string> contacts)
     {
-        string Apply(string s) => PlaceholderPattern().Replace(s, m => contacts[m.Groups[1].Value]);
+        // A contact that starts a sentence starts with a capital: "{companySocialWork} kan je steunen" reads
+        // "Het bedrijfsmaatschappelijk werk kan je steunen", and mid-sentence it stays "het".
+        string Apply(string s) => PlaceholderPattern().Replace(s, m =>
+        {
+            var value = contacts[m.Groups[1].Value];
+            return value.Length > 0 && StartsSentence(s, m.Index) ? char.ToUpperInvariant(value[0]) + value[1..] : value;
+        });
         return text with { Answer = text.Answer.Select(Apply).ToList(), More = text.More.Select(Apply).ToList(), Title = Apply(text.Title), Summary = Apply(text.Summary) };
+    }
+
+    private static bool StartsSentence(string text, int index)
+    {
+        var before = text.AsSpan(0, index).TrimEnd(" *_".AsSpan());
+        return before.Length == 0 || before[^1] is '.' or '?' or '!';
     }
 
     private static string? GetString(JsonElement element, string name) =>
