@@ -48,6 +48,16 @@ try {
     return route.continue();
   });
   await context.addInitScript(() => {
+    // What Web Chat's live region announces to a screen reader, as it is added (it is cleared right after).
+    window.__live = [];
+    new MutationObserver((changes) => {
+      for (const change of changes) {
+        for (const node of change.addedNodes) {
+          const region = node.parentElement && node.parentElement.closest ? node.parentElement.closest('.webchat__live-region-transcript') : null;
+          if (region) window.__live.push(node.textContent || '');
+        }
+      }
+    }).observe(document, { childList: true, subtree: true });
     window.__csp = [];
     document.addEventListener('securitypolicyviolation', (e) => window.__csp.push(`${e.violatedDirective} ${e.blockedURI}`));
   });
@@ -82,6 +92,12 @@ try {
   const failedToSend = await page.getByText(/Verzenden mislukt|Send failed/i).count();
   if (failedToSend > 0) throw new Error('Web Chat reports the message as not sent');
   await page.screenshot({ path: path.join(output, 'chat-answer.png'), fullPage: true });
+  // A screen reader hears what the new card says (issue 20), not only "1 bijlage" and its buttons; and "jij", not "u".
+  await page.waitForTimeout(500);
+  const announced = await page.evaluate(() => window.__live.join(' | '));
+  if (!announced.includes('Wat doet een VP?') || !announced.includes('Een vertrouwenspersoon (VP) is er voor')) throw new Error(`the screen reader heard: ${announced.slice(0, 400)}`);
+  if (/\bU zei\b/.test(announced) || !announced.includes('Jij zei')) throw new Error(`Web Chat says "u": ${announced.slice(0, 200)}`);
+  timings.announcedChars = announced.length;
 
   const followUp = page.locator('.ac-adaptiveCard button', { hasText: 'Wat doet een VP niet?' }).last();
   await followUp.click();

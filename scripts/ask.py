@@ -70,8 +70,20 @@ def ask(base, question, locale):
             texts(attachment.get("content", {}), 0, lines)
     return lines
 
+def wait_ready(base):
+    for _ in range(120):
+        try:
+            with urllib.request.urlopen(base + "/readyz", timeout=5) as r:
+                if r.status == 200:
+                    return
+        except OSError:
+            pass
+        time.sleep(0.5)
+    sys.exit(f"{base} is not ready")
+
 def main():
     base = sys.argv[1].rstrip("/")
+    wait_ready(base)
     locale = "en-US" if "--lang" in sys.argv and sys.argv[sys.argv.index("--lang") + 1] == "en" else "nl-NL"
     for question in (l.strip() for l in sys.stdin):
         if question:
