@@ -258,8 +258,8 @@ async function run() {
     await sleep(500);
     await screenshot(employee.page, 'gallery-phone-width');
     await employee.page.setViewportSize({ width: 1280, height: 720 });
-    await employee.click('Kies Anna', 'In het echt', 'choose Anna');
-    await employee.click('In het echt', 'Dit tijdstip', 'choose in person and see times with rooms');
+    await employee.click('Kies Anna', 'Op kantoor', 'choose Anna');
+    await employee.click('Op kantoor', 'Dit tijdstip', 'choose in person and see times with rooms');
     await screenshot(employee.page, 'booking-times');
     await employee.click('Dit tijdstip', 'Uitnodiging in mijn agenda', 'choose a time');
     await employee.click('Uitnodiging in mijn agenda', 'Overslaan', 'choose a named invitation');
@@ -273,7 +273,7 @@ async function run() {
     if (vpSees.includes(SENTINEL)) throw new Error("vp: the handoff card shows the employee's words");
     // A named invitation: the VP sees who (the Playground's user), unless the bot could not read the member and fell back to anonymous.
     const named = vpSees.includes('Alex Wilber');
-    if (!named && !(await employee.text()).includes('anonieme reservering')) throw new Error('vp: a named booking shows no name, and the employee was not told it became anonymous');
+    if (!named && !(await employee.text()).includes('reserveer ik zonder je naam')) throw new Error('vp: a named booking shows no name, and the employee was not told it became anonymous');
     console.log(`e2e: named in-person booking: the VP ${named ? 'sees the name' : 'got an anonymous card (the Playground gave no e-mail)'}`);
 
     await vp.click('Bevestigen', 'Je hebt deze afspraak bevestigd', 'the VP confirms (Action.Execute)');
@@ -304,8 +304,8 @@ async function run() {
       await employee.click('Verder: kies een VP', 'Kies Anna', 'see the VPs');
       await employee.click('Kies Anna', mode, 'choose Anna');
       await employee.click(mode, 'Dit tijdstip', `choose ${name}`);
-      await employee.click('Dit tijdstip', 'Anonieme reservering', 'choose a time');
-      await employee.click('Anonieme reservering', 'Overslaan', 'choose an anonymous reservation');
+      await employee.click('Dit tijdstip', 'Reservering zonder naam', 'choose a time');
+      await employee.click('Reservering zonder naam', 'Overslaan', 'choose a reservation without a name');
       await employee.click('Overslaan', 'Ja, maak de afspraak', 'skip the optional topic');
       await employee.click('Ja, maak de afspraak', employeeSees, `confirm: the card says how to take part (${name})`);
       await screenshot(employee.page, `booked-anonymous-${name}`);

@@ -33,6 +33,6 @@ public static class VisibilityCard
 
         actions.Add(CardActions.Submit(l.Pick("Reservering zonder naam", "Book without my name"), CardVerbs.BookingVisibility, new VisibilityPayload(true)));
         actions.AddRange(StepActions.BackAndStop(l, BookingSteps.Slot));
-        return new AdaptiveCard {FallbackText = l.Pick("Uitnodiging of zonder naam?", "Invite or without your name?"), Body = body, Actions = actions };
+        return new AdaptiveCard { FallbackText = l.Pick("Uitnodiging of zonder naam?", "Invite or without your name?"), Body = body, Actions = actions };
     }
 }
