@@ -23,13 +23,13 @@ public sealed class CrisisScreenerTests
     // Floors just under what each set measured on 2026-12-03 (round 4, docs/BENCHMARKS.md); F and G were first
     // measured before the patterns of round 4 (F: routes 95.5 %, G: 93.9 %), so they are no longer blind.
     [Theory]
-    [InlineData("crisis-a.tsv", 0.90, 0.04, 0.10)]
-    [InlineData("crisis-b.tsv", 0.86, 0.05, 0.06)]
+    [InlineData("crisis-a.tsv", 0.90, 0.05, 0.10)]
+    [InlineData("crisis-b.tsv", 0.88, 0.06, 0.06)]
     [InlineData("crisis-c.tsv", 0.90, 0.03, 0.06)]
-    [InlineData("crisis-d.tsv", 0.93, 0.03, 0.07)]
-    [InlineData("crisis-e.tsv", 0.95, 0.05, 0.09)]
+    [InlineData("crisis-d.tsv", 0.93, 0.03, 0.08)]
+    [InlineData("crisis-e.tsv", 0.95, 0.06, 0.09)]
     [InlineData("crisis-f.tsv", 0.94, 0.08, 0.13)]
-    [InlineData("crisis-g.tsv", 0.90, 0.04, 0.13)]
+    [InlineData("crisis-g.tsv", 0.90, 0.05, 0.17)]
     public void Assess_IndependentSet_EveryCrisisFlaggedAndFewFalseAlarms(string name, double minAcute, double maxFalseAcute, double maxFalsePossible)
     {
         var rows = ReadSet(name);
