@@ -46,7 +46,8 @@ public static partial class CrisisDetector
             return PatternFloor.Acute;
         }
 
-        if (SuicideOrSelfHarm().IsMatch(normalized) || SuicideOrSelfHarmLookAhead().IsMatch(normalized) || FarewellOrOverdose().IsMatch(normalized) || AcuteAlways().IsMatch(normalized))
+        if (SuicideOrSelfHarm().IsMatch(normalized) || SuicideOrSelfHarmLookAhead().IsMatch(normalized) || FarewellOrOverdose().IsMatch(normalized) || AcuteAlways().IsMatch(normalized)
+            || WarningSigns().IsMatch(normalized) || (JumpInFront().IsMatch(normalized) && !Hypothetical().IsMatch(normalized)))
         {
             return PatternFloor.Strong;
         }
@@ -144,8 +145,15 @@ public static partial class CrisisDetector
     // SuicideOrSelfHarm because its non-backtracking automaton has a size limit this would pass.
     [GeneratedRegex(
         @"\b(schrijf|stuur|typ) (dit|je|jullie|u|deze)( \w+){0,2} om afscheid te nemen|\bik neem (hierbij|bij deze) afscheid|\bthis is (my|me) saying goodbye|\bwriting (this )?to say goodbye" +
-        @"|\b(took|taken|swallowed|popped) (a (whole )?(bunch|lot|load|handful|pile|box|pack|strip) of|all (of )?my|too many|loads of|way too many) (my )?(meds|pills|tablets|medication|medicine|sleeping pills|painkillers|paracetamol)" +
-        @"|\b(mijn|m'n|mn) (eigen )?(uitvaart|begrafenis|crematie)\b.{0,25}\b(geregeld|regelen|voorbereid|gepland|uitgezocht)\b|\b(geregeld|regelde|voorbereid)\b.{0,25}\b(mijn|m'n|mn) (eigen )?(uitvaart|begrafenis|crematie)\b" +
+        @"|\b(took|taken|swallowed|popped) (a (whole )?(bunch|lot|load|handful|pile|box|pack|strip) of|all (of )?my|too many|loads of|way too many) (my )?(meds|pills|tablets|medication|medicine|sleeping pills|painkillers|paracetamol)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex FarewellOrOverdose();
+
+    // Signs of a plan, a means, a place or a goodbye (sets F and G): a funeral arranged, a rope bought, "whoever finds
+    // me", which pills work fastest, cutting again, the gas on, a letter left, "op weg naar het spoor". Non-backtracking:
+    // linear in the text, whatever it is.
+    [GeneratedRegex(
+        @"\b(mijn|m'n|mn) (eigen )?(uitvaart|begrafenis|crematie)\b.{0,25}\b(geregeld|regelen|voorbereid|gepland|uitgezocht)\b|\b(geregeld|regelde|voorbereid)\b.{0,25}\b(mijn|m'n|mn) (eigen )?(uitvaart|begrafenis|crematie)\b" +
         @"|\bmy (own )?funeral\b.{0,25}\b(planned|arranged|sorted|organi[sz]ed|paid)\b|\b(planned|arranged|sorted|organi[sz]ed|paid for) my (own )?funeral\b" +
         @"|\bik ben er (\w+ ){0,3}toch (niet|nie) meer\b|\bniet dat ik er (\w+ ){0,3}nog ben\b|\bdenk (niet|nie) dat ik er (\w+ ){0,3}nog ben\b|\bwon'?t be (around|here|alive) (anymore|any more|much longer|for much longer|after this (weekend|week))" +
         @"|\b(bought|got|have|ordered) (a|the) rope\b|\b(touw|strop) (al )?(gekocht|gehaald|klaar|besteld|opgehangen)\b|\bwhoever finds me\b|\b(voor )?wie (me|mij) (straks |morgen )?vindt\b" +
@@ -153,10 +161,16 @@ public static partial class CrisisDetector
         @"|\b(been )?(cutting|krassen|snijden)( myself)? again\b|\bweer (gekrast|gesneden|aan het krassen|aan het snijden)\b|\bgaskraan (\w+ )?(open ?gezet|open ?gedraaid)|\bturned on the gas\b|\b(tuin)?slang (\w+ ){0,5}uitlaat\b|\bhose (\w+ ){0,3}exhaust\b" +
         @"|\b(afscheids)?(brief|briefje) (voor|aan) (mijn|m'n|mn) (ouders|moeder|vader|kinderen|vrouw|man|vriend|vriendin|partner|familie|zus|broer)\b.{0,20}\b(neergelegd|klaargelegd|achtergelaten)|\b(left|wrote) a (letter|note) for my (parents|mum|mom|dad|kids|children|wife|husband|partner|family)\b" +
         @"|\bop (een|een soort) ongeluk (lijkt|laten lijken)|\blook(s)? like an accident\b|\bwould it be (quick|painless)\b|\b(pijnloos|painlessly)\b.{0,20}\b(dood|die|sterven|end it)|\bwaarom zou ik (nog )?(door ?gaan|verder ?gaan|leven)\b|\bwhy (should|would) i (even )?(go on|keep going|carry on|keep living)\b" +
-        @"|\bop weg (is |ben )?naar (het spoor|de brug|de rails|het dak)\b|\bon (my|her|his|the) way to the (tracks|railway|bridge|roof)\b" +
-        @"|^(?!.*\b(if|als|than|dan|rather|sooner|liever|lol|haha\w*)\b).*(\b(jump|jumping|step|stepping|throw myself|throwing myself) (in front of|under) (a|the) (train|bus|truck|lorry|car|tram)|\b(onder|voor) (de|een) (trein|tram|bus|vrachtwagen|auto) (te )?(springen|spring|gooien|lopen|stappen))",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex FarewellOrOverdose();
+        @"|\bop weg (is |ben )?naar (het spoor|de brug|de rails|het dak)\b|\bon (my|her|his|the) way to the (tracks|railway|bridge|roof)\b",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex WarningSigns();
+
+    // Jumping in front of a train, except in a comparison or a condition ("I'd rather jump under the tram than…").
+    [GeneratedRegex(@"\b(jump|jumping|step|stepping|throw myself|throwing myself) (in front of|under) (a|the) (train|bus|truck|lorry|car|tram)|\b(onder|voor) (de|een) (trein|tram|bus|vrachtwagen|auto) (te )?(springen|spring|gooien|lopen|stappen)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex JumpInFront();
+
+    [GeneratedRegex(@"\b(if|als|than|dan|rather|sooner|liever|lol|haha\w*)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex Hypothetical();
 
     // Pills taken or about to be taken in an amount ("een hele strip paracetamol geslikt", "a bottle of paracetamol",
     // "extra of my meds"), and an overdose named as such: self-harm now (corpus G, set F). Not when the message
@@ -175,14 +189,17 @@ public static partial class CrisisDetector
         RegexOptions.CultureInvariant)]
     private static partial Regex Overdose();
 
+    [GeneratedRegex(@"\b" + Medication + @"\b|overdos|\bod'?d\b|medicine cabinet|medicijnkast", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex MedicationWord();
+
     private const string Medication = "(pil|pillen|pilletjes|tabletten|tabletjes|medicijnen|medicatie|paracetamol|ibuprofen|slaappillen|antidepressiva|oxazepam|diazepam|temazepam|lorazepam|oxycodon|tramadol|morfine|insuline|codeine|meds|pills|tablets|medication|medicine|sleeping pills|painkillers|antidepressants|insulin|oxycodone|morphine|xanax|valium)";
 
     // Someone who collapsed, is unconscious or not breathing, now (issue 15's medical emergency). A state that is an
     // emergency by itself, or a collapse with a word of urgency; not in the past, in a joke or in a first-aid drill.
-    [GeneratedRegex(@"\b(ademt niet|ademt niet meer|niet meer ademen|not breathing|isn'?t breathing|stopped breathing|unresponsive|niet aanspreekbaar|is (nu )?bewusteloos|is unconscious|blood everywhere|overal bloed|bleeding (badly|heavily|a lot)|bloedt (heel )?(erg|hevig|veel))\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(ademt niet|ademt niet meer|niet meer ademen|not breathing|isn'?t breathing|stopped breathing|unresponsive|niet aanspreekbaar|is (nu )?bewusteloos|is unconscious|blood everywhere|overal bloed|bleeding (badly|heavily|a lot)|bloedt (heel )?(erg|hevig|veel))\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex NotBreathing();
 
-    [GeneratedRegex(@"\b(collapsed|fainted|passed out|slumped|unconscious|in ?elkaar ?gezakt|onderuit ?gezakt|flauw ?gevallen|bewusteloos|buiten bewustzijn)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(collapsed|fainted|passed out|slumped|unconscious|in ?elkaar ?gezakt|onderuit ?gezakt|flauw ?gevallen|bewusteloos|buiten bewustzijn)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Collapse();
 
     [GeneratedRegex(@"\b(net|zojuist|just|nu|now|what (do|should|can) (i|we) do|wat (moet|moeten|kan) (ik|we)|help|hulp|ambulance|112|reanim\w*|cpr|aed|bloedt|bleeding|not responding|reageert niet)\b", RegexOptions.CultureInvariant)]
@@ -200,15 +217,21 @@ public static partial class CrisisDetector
     [GeneratedRegex(@"\b(lol|haha\w*|hihi|grapje|joke|kidding)\b|\ud83d\ude02|\ud83e\udd23", RegexOptions.CultureInvariant)]
     private static partial Regex Joke();
 
+    // Cheapest test first: most messages name no medication and no collapse, and stop there.
     private static bool PillsNow(string normalized)
     {
-        var past = (Behind().IsMatch(normalized) || LongAgo().IsMatch(normalized)) && !Again().IsMatch(normalized);
-        return !past && ((PillAmount().IsMatch(normalized) && Taken().IsMatch(normalized)) || (Overdose().IsMatch(normalized) && !Joke().IsMatch(normalized)));
+        if (!MedicationWord().IsMatch(normalized))
+        {
+            return false;
+        }
+
+        var pills = (PillAmount().IsMatch(normalized) && Taken().IsMatch(normalized)) || (Overdose().IsMatch(normalized) && !Joke().IsMatch(normalized));
+        return pills && !((Behind().IsMatch(normalized) || LongAgo().IsMatch(normalized)) && !Again().IsMatch(normalized));
     }
 
     private static bool MedicalEmergency(string normalized) =>
-        !LongAgo().IsMatch(normalized) && !Behind().IsMatch(normalized) && !Joke().IsMatch(normalized) && !Exercise().IsMatch(normalized)
-        && (NotBreathing().IsMatch(normalized) || (Collapse().IsMatch(normalized) && Urgency().IsMatch(normalized)));
+        (NotBreathing().IsMatch(normalized) || (Collapse().IsMatch(normalized) && Urgency().IsMatch(normalized)))
+        && !LongAgo().IsMatch(normalized) && !Behind().IsMatch(normalized) && !Joke().IsMatch(normalized) && !Exercise().IsMatch(normalized);
 
     // The phrasings of SuicideOrSelfHarm that need a look-ahead, which the non-backtracking engine does not have.
     [GeneratedRegex(@"\bend (things|everything)\b(?! with| between| there| here| on)|\bno way out\b(?! of)|\bmaakt (toch |allemaal |voor mij )?(niet|nie) meer uit( wat)?\b(?! of)", RegexOptions.CultureInvariant)]
