@@ -79,35 +79,6 @@ public sealed class CardTests
 
 internal static class JsonNodeExtensions
 {
-    /// <summary>Every object in the card a user sees: not the Universal Actions refresh, never a button, nor an action's fallback, shown only instead of it.</summary>
-    public static IEnumerable<JsonObject> Descendants(this JsonNode node)
-    {
-        switch (node)
-        {
-            case JsonObject obj:
-                yield return obj;
-                foreach (var (key, child) in obj)
-                {
-                    if (child is not null && key is not "refresh" and not "fallback")
-                    {
-                        foreach (var d in child.Descendants())
-                        {
-                            yield return d;
-                        }
-                    }
-                }
-
-                break;
-            case JsonArray array:
-                foreach (var d in array.OfType<JsonNode>().SelectMany(c => c.Descendants()))
-                {
-                    yield return d;
-                }
-
-                break;
-        }
-    }
-
     public static IEnumerable<JsonObject> DescendantsOfType(this JsonNode node, string type)
     {
         switch (node)

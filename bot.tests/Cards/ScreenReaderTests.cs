@@ -35,7 +35,8 @@ public sealed class ScreenReaderTests
         var failures = new List<string>();
         foreach (var (name, card) in CardCatalog.All(TestKnowledge.Base).Select(c => (c.Name, c.Card)))
         {
-            var titles = JsonNode.Parse(CardSerializer.ToJson(card))!.Descendants()
+            // Not the Universal Actions refresh (never a button), nor an action's fallback (shown only instead of it).
+            var titles = Conversation.Descendants(JsonNode.Parse(CardSerializer.ToJson(card))!, "refresh", "fallback")
                 .Where(n => n["type"]?.GetValue<string>() is { } t && t.StartsWith("Action.", StringComparison.Ordinal))
                 .Select(a => a["title"]?.GetValue<string>() ?? string.Empty)
                 .ToList();

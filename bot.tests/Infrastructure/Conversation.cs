@@ -103,16 +103,17 @@ public sealed class Conversation(BotHost bot, StandInConnector connector, string
             ?? throw new InvalidOperationException($"No action titled '{title}'. Actions: {string.Join(", ", actions.Select(a => a["title"]?.GetValue<string>()))}");
     }
 
-    public static IEnumerable<JsonObject> Descendants(JsonNode node)
+    /// <summary>Every object under <paramref name="node"/>; the values of <paramref name="skipKeys"/> are not walked into.</summary>
+    public static IEnumerable<JsonObject> Descendants(JsonNode node, params string[] skipKeys)
     {
         if (node is JsonObject obj)
         {
             yield return obj;
-            foreach (var (_, child) in obj)
+            foreach (var (key, child) in obj)
             {
-                if (child is not null)
+                if (child is not null && !skipKeys.Contains(key))
                 {
-                    foreach (var d in Descendants(child))
+                    foreach (var d in Descendants(child, skipKeys))
                     {
                         yield return d;
                     }
@@ -123,7 +124,7 @@ public sealed class Conversation(BotHost bot, StandInConnector connector, string
         {
             foreach (var child in array.OfType<JsonNode>())
             {
-                foreach (var d in Descendants(child))
+                foreach (var d in Descendants(child, skipKeys))
                 {
                     yield return d;
                 }
