@@ -210,8 +210,9 @@ public sealed class FiguresReportBuilder(IFiguresStore store, IVpDirectory direc
     internal static HashSet<string> MonthsWithoutData(IReadOnlyList<string> months, IReadOnlyDictionary<string, IReadOnlyDictionary<string, long>> perMonth)
     {
         bool Has(string m) => perMonth.TryGetValue(m, out var h) && h.Any(e => FigureKeys.IsField(e.Key) && e.Value > 0);
-        var first = months.ToList().FindIndex(Has);
-        var last = months.ToList().FindLastIndex(Has);
+        var ordered = months.ToList();
+        var first = ordered.FindIndex(Has);
+        var last = ordered.FindLastIndex(Has);
         return first < 0
             ? new HashSet<string>(months, StringComparer.Ordinal)
             : new HashSet<string>(months.Where((_, i) => i < first || i > last), StringComparer.Ordinal);
