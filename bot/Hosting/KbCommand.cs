@@ -83,7 +83,8 @@ public static class KbCommand
                     var weight = args.SkipWhile(a => a != "--corpus-weight").Skip(1).Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
                     var defaults = new RecogniserSettings();
                     var epochs = args.SkipWhile(a => a != "--epochs").Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(defaults.Epochs);
-                    var recogniser = new Recogniser(result.KnowledgeBase!, analysis, defaults with { CorpusSampleWeight = args.Contains("--corpus-weight") ? weight : defaults.CorpusSampleWeight, Epochs = epochs }, TrainingCorpus.LoadDefault(result.KnowledgeBase!));
+                    var settings = WithOverrides(defaults with { CorpusSampleWeight = args.Contains("--corpus-weight") ? weight : defaults.CorpusSampleWeight, Epochs = epochs }, args);
+                    var recogniser = new Recogniser(result.KnowledgeBase!, analysis, settings, TrainingCorpus.LoadDefault(result.KnowledgeBase!));
                     return await KbTopicEval.EvaluateAsync(new QuestionClassifier(recogniser, CrisisScreener.TrainDefault(result.KnowledgeBase)), args[1..].Where(a => a.EndsWith(".tsv", StringComparison.Ordinal)), output, verbose).ConfigureAwait(false);
                 }
 
@@ -97,6 +98,27 @@ public static class KbCommand
                 await error.WriteLineAsync("usage: kb ask   (questions on stdin, one per line)\n       kb explain   (the same, with the four best topics and their scores)\n       kb check [--content DIR]").ConfigureAwait(false);
                 return 2;
         }
+    }
+
+    /// <summary>
+    /// <c>--set Name=Value</c> (repeatable) sets any number property of <see cref="RecogniserSettings"/>, to try a setting on
+    /// the evaluation sets without a rebuild, e.g. <c>kb topic-eval FILES --set Bm25Share=0.3</c>.
+    /// </summary>
+    internal static RecogniserSettings WithOverrides(RecogniserSettings settings, string[] args)
+    {
+        var copy = settings with { };
+        for (var i = 0; i + 1 < args.Length; i++)
+        {
+            if (args[i] != "--set" || args[i + 1].Split('=', 2) is not [var name, var value])
+            {
+                continue;
+            }
+
+            var property = typeof(RecogniserSettings).GetProperty(name) ?? throw new ArgumentException($"no setting '{name}'");
+            property.SetValue(copy, Convert.ChangeType(value, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+        }
+
+        return copy;
     }
 
     /// <summary>

@@ -59,6 +59,12 @@ public sealed record RecogniserSettings
 
     public double LearningRate { get; init; } = 0.2;
 
+    /// <summary>L2 penalty of the learned model.</summary>
+    public double L2 { get; init; } = 1e-5;
+
+    /// <summary>Training weight, in each language's model, of a corpus message written in the other language (mixed chat).</summary>
+    public double OtherLanguageCorpusWeight { get; init; }
+
     /// <summary>How many n-grams of a word count fully; longer words share that weight.</summary>
     public double GramsPerWord { get; init; } = 4;
 
@@ -223,12 +229,16 @@ public sealed class Recogniser
         }
 
         var topicIndex = Enumerable.Range(0, _topicIds.Length).ToDictionary(i => _topicIds[i], StringComparer.Ordinal);
-        foreach (var message in _corpus.Messages.Where(m => m.Language == index.Language))
+        foreach (var message in _corpus.Messages)
         {
-            samples.Add(new SoftmaxModel.Sample(Features(index, message.Text), topicIndex[message.Topic], _settings.CorpusSampleWeight));
+            var weight = message.Language == index.Language ? _settings.CorpusSampleWeight : _settings.OtherLanguageCorpusWeight;
+            if (weight > 0)
+            {
+                samples.Add(new SoftmaxModel.Sample(Features(index, message.Text), topicIndex[message.Topic], weight));
+            }
         }
 
-        return SoftmaxModel.Train(samples, _topicIds.Length, _settings.Epochs, _settings.LearningRate);
+        return SoftmaxModel.Train(samples, _topicIds.Length, _settings.Epochs, _settings.LearningRate, _settings.L2);
     }
 
     /// <summary>The model for these exact inputs: trained once per process (see <see cref="TrainingCache"/>).</summary>
@@ -237,7 +247,7 @@ public sealed class Recogniser
             "recogniser:" + index.Language,
             TrainingCache.Content(knowledge, index.Language)
                 .Append(_settings.ToString())
-                .Concat(_corpus.Messages.Where(m => m.Language == index.Language).Select(m => m.Topic + "\t" + m.Text)),
+                .Concat(_corpus.Messages.Where(m => m.Language == index.Language || _settings.OtherLanguageCorpusWeight > 0).Select(m => m.Topic + "\t" + m.Text)),
             () => TrainModel(knowledge, index),
             SoftmaxModel.Codec,
             _store);
