@@ -20,16 +20,18 @@ public sealed class CrisisScreenerTests
     private static List<(string Label, string Text)> ReadSet(string name) =>
         CrisisScreener.Rows(Evaluation(name), 3).Select(f => (f[0].Trim(), f[2])).ToList();
 
-    // Floors just under what each set measured on 2026-12-03 (round 4, docs/BENCHMARKS.md); F and G were first
-    // measured before the patterns of round 4 (F: routes 95.5 %, G: 93.9 %), so they are no longer blind.
+    // Floors just under what each set measured on 2026-12-03 (round 5, docs/BENCHMARKS.md). F and G were first measured
+    // before the patterns of round 4 (F: routes 95.5 %, G: 93.9 %), H before corpus H and the ordinary-reason cap of round 5
+    // (routes 99.0 %, acute 93.0 %, false acute 4.0 %, false possible 5.0 %): none of them is blind any more.
     [Theory]
-    [InlineData("crisis-a.tsv", 0.90, 0.05, 0.10)]
-    [InlineData("crisis-b.tsv", 0.88, 0.06, 0.06)]
-    [InlineData("crisis-c.tsv", 0.90, 0.03, 0.06)]
-    [InlineData("crisis-d.tsv", 0.93, 0.03, 0.08)]
-    [InlineData("crisis-e.tsv", 0.95, 0.06, 0.09)]
-    [InlineData("crisis-f.tsv", 0.94, 0.08, 0.13)]
-    [InlineData("crisis-g.tsv", 0.90, 0.05, 0.17)]
+    [InlineData("crisis-a.tsv", 0.92, 0.03, 0.10)]
+    [InlineData("crisis-b.tsv", 0.90, 0.04, 0.06)]
+    [InlineData("crisis-c.tsv", 0.92, 0.02, 0.05)]
+    [InlineData("crisis-d.tsv", 0.95, 0.02, 0.10)]
+    [InlineData("crisis-e.tsv", 0.95, 0.02, 0.11)]
+    [InlineData("crisis-f.tsv", 0.95, 0.01, 0.18)]
+    [InlineData("crisis-g.tsv", 0.92, 0.02, 0.16)]
+    [InlineData("crisis-h.tsv", 0.92, 0.01, 0.10)]
     public void Assess_IndependentSet_EveryCrisisFlaggedAndFewFalseAlarms(string name, double minAcute, double maxFalseAcute, double maxFalsePossible)
     {
         var rows = ReadSet(name);
@@ -64,7 +66,7 @@ public sealed class CrisisScreenerTests
     [Fact]
     public void Assess_SomeoneElseInDanger_TheSomeoneElseVariant()
     {
-        var rows = ReadSet("crisis-a.tsv").Concat(ReadSet("crisis-b.tsv")).Concat(ReadSet("crisis-c.tsv")).Concat(ReadSet("crisis-d.tsv")).Concat(ReadSet("crisis-e.tsv")).Concat(ReadSet("crisis-f.tsv")).Concat(ReadSet("crisis-g.tsv")).Where(r => r.Label == "other").ToList();
+        var rows = ReadSet("crisis-a.tsv").Concat(ReadSet("crisis-b.tsv")).Concat(ReadSet("crisis-c.tsv")).Concat(ReadSet("crisis-d.tsv")).Concat(ReadSet("crisis-e.tsv")).Concat(ReadSet("crisis-f.tsv")).Concat(ReadSet("crisis-g.tsv")).Concat(ReadSet("crisis-h.tsv")).Where(r => r.Label == "other").ToList();
 
         var right = rows.Count(r => TestKnowledge.Screener.Assess(r.Text).To == DangerTo.Other);
 

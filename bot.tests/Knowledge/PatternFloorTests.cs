@@ -44,10 +44,46 @@ public sealed class PatternFloorTests
         Assert.Equal(PatternFloor.Strong, CrisisDetector.FloorOf(text));
 
     [Theory]
+    [InlineData("wil iemand weten waarom ik het deed, na mijn dood")]
+    [InlineData("is it confidential? i want someone to know why after i'm gone")]
+    [InlineData("als ik er niet meer ben, wie zorgt dan voor mijn kat")]
+    public void FloorOf_ATimeAfterTheirDeath_Strong(string text) =>
+        Assert.Equal(PatternFloor.Strong, CrisisDetector.FloorOf(text));
+
+    [Theory]
     [InlineData("we need to end things with this supplier")]
     [InlineData("i won't be around tomorrow, day off")]
+    [InlineData("who covers my shifts when i'm gone on holiday")]
+    [InlineData("als ik er niet meer ben vanaf juni, wie neemt mijn dossiers over")]
     public void FloorOf_LookAlikes_None(string text) =>
         Assert.Equal(PatternFloor.None, CrisisDetector.FloorOf(text));
+
+    [Theory]
+    [InlineData("today is my last day as an intern, thanks for everything, goodbye!")]
+    [InlineData("vrijdag is mijn laatste werkdag, ik ga met pensioen. bedankt allemaal")]
+    [InlineData("ik heb mijn zaken op orde voor mijn zwangerschapsverlof, overdracht is klaar")]
+    [InlineData("im dead tired after the night shift")]
+    [InlineData("ze schaamt zich dood voor wat er op de borrel gebeurde")]
+    public void Level_AnOrdinaryReason_AtMostPossibleWhateverTheScore(string text)
+    {
+        var settings = new ScreenerSettings();
+
+        Assert.True(CrisisDetector.HasOrdinaryReason(text));
+        Assert.Equal(SafetyLevel.Possible, CrisisScreener.Level(text, 0.99, settings));
+        Assert.Equal(SafetyLevel.Acute, CrisisScreener.Level(text, 0.99, settings with { OrdinaryReasonCaps = false }));
+    }
+
+    [Theory]
+    [InlineData("vrijdag na mijn laatste dienst is het klaar, ik heb alles voorbereid")]
+    [InlineData("my last day is friday. after that nobody has to deal with me, i'll be gone for good")]
+    [InlineData("ik ga met pensioen maar eigenlijk wil ik dood")]
+    [InlineData("he was dead serious, he'll be back tomorrow to sort out the manager")]
+    [InlineData("ik heb alles geregeld voor mijn verlof, de pillen liggen klaar")]
+    public void Level_AnOrdinaryReasonNextToDanger_StillAcute(string text)
+    {
+        Assert.False(CrisisDetector.HasOrdinaryReason(text));
+        Assert.Equal(SafetyLevel.Acute, CrisisScreener.Level(text, 0.99, new ScreenerSettings()));
+    }
 
     [Fact]
     public void Level_WeakFloor_OnlyWhenTheModelBacksIt()

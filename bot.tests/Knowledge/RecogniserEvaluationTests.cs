@@ -161,13 +161,14 @@ public sealed class IndependentTopicSetTests
 {
     [Theory]
     [InlineData("topics-questions.tsv", 0.90)]
-    [InlineData("topics-english.tsv", 0.85)]
+    [InlineData("topics-english.tsv", 0.89)]
     [InlineData("topics-stories.tsv", 0.87)]
     [InlineData("topics-stories2.tsv", 0.86)]
     [InlineData("topics-questions2.tsv", 0.93)]
     [InlineData("topics-mixed3.tsv", 0.89)]
     [InlineData("topics-stories4.tsv", 0.78)] // first measured 75.7 % (2026-12-03); 80.0 % after round 4
     [InlineData("topics-stories5.tsv", 0.81)] // first measured 81.8 % (2026-12-03, before the stories corpus H); 83.2 % after round 4
+    [InlineData("topics-stories6.tsv", 0.83)] // first measured 83.7 % (2026-12-03, before round 5); 84.8 % after round 5
     public void Classify_IndependentSet_AtLeastTheFirstMeasurement(string name, double floor)
     {
         var rows = File.ReadAllLines(Path.Combine(RepoPaths.Root, "bot.tests", "Evaluation", name))

@@ -87,7 +87,7 @@ internal static class KbSafetyEval
             };
         }
 
-        return settings;
+        return args.Contains("--no-ordinary") ? settings with { OrdinaryReasonCaps = false } : settings;
     }
 
     /// <summary>Out-of-fold model scores for every training message, by 5-fold cross-validation with a fixed split.</summary>

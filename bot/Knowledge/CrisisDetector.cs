@@ -47,7 +47,7 @@ public static partial class CrisisDetector
         }
 
         if (SuicideOrSelfHarm().IsMatch(normalized) || SuicideOrSelfHarmLookAhead().IsMatch(normalized) || FarewellOrOverdose().IsMatch(normalized) || AcuteAlways().IsMatch(normalized)
-            || WarningSigns().IsMatch(normalized) || (JumpInFront().IsMatch(normalized) && !Hypothetical().IsMatch(normalized)))
+            || WarningSigns().IsMatch(normalized) || AfterImGone().IsMatch(normalized) || (JumpInFront().IsMatch(normalized) && !Hypothetical().IsMatch(normalized)))
         {
             return PatternFloor.Strong;
         }
@@ -80,6 +80,26 @@ public static partial class CrisisDetector
 
         var normalized = Normalize(text);
         return DangerCue().IsMatch(normalized) && !LongAgo().IsMatch(normalized);
+    }
+
+    /// <summary>
+    /// True when a goodbye or "affairs in order" has an ordinary reason in the same message (a new job, retirement, the end
+    /// of a contract or internship, a handover, leave, a holiday, an operation, a move) or "dood" is an idiom ("doodmoe",
+    /// "dead tired"), and nothing else in it speaks of danger. The screener then gives at most the possible level: the
+    /// emergency lines still come first, with the direct question, but not the crisis card in place of the answer
+    /// (issue 15: farewells for a new job were the largest share of false acute).
+    /// </summary>
+    public static bool HasOrdinaryReason(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var normalized = Normalize(text);
+        var withoutIdioms = DeathIdiom().Replace(normalized, " ");
+        var idiom = !string.Equals(withoutIdioms, normalized, StringComparison.Ordinal);
+        return (idiom || OrdinaryReason().IsMatch(withoutIdioms)) && !HardDangerCue().IsMatch(withoutIdioms);
     }
 
     /// <summary>Lower case, accents removed, apostrophes unified, white space folded.</summary>
@@ -164,6 +184,14 @@ public static partial class CrisisDetector
         @"|\bop weg (is |ben )?naar (het spoor|de brug|de rails|het dak)\b|\bon (my|her|his|the) way to the (tracks|railway|bridge|roof)\b",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex WarningSigns();
+
+    // "After I'm gone", "als ik er niet meer ben": the writer speaks of a time after their death; not "gone on holiday",
+    // "als ik er niet meer ben vanaf juni". Short, with look-aheads, so on the backtracking engine.
+    [GeneratedRegex(
+        @"\b(after|when|once) i'?m (dead|gone)\b(?! (on|for|to|from|next|this|till|until|at|in)\b)|\b(after|when) i (die|am dead)\b|\bna mijn dood\b" +
+        @"|\b(als|wanneer|zodra) ik (er )?(niet|nie) meer (ben|leef)\b(?! (op|van|in|bij|vanaf|na|tot|volgende|deze|want|per)\b)",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex AfterImGone();
 
     // Jumping in front of a train, except in a comparison or a condition ("I'd rather jump under the tram than…").
     [GeneratedRegex(@"\b(jump|jumping|step|stepping|throw myself|throwing myself) (in front of|under) (a|the) (train|bus|truck|lorry|car|tram)|\b(onder|voor) (de|een) (trein|tram|bus|vrachtwagen|auto) (te )?(springen|spring|gooien|lopen|stappen)", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
@@ -271,6 +299,32 @@ public static partial class CrisisDetector
         @"|\b(he'?ll|she'?ll|they'?ll|will|going to|gonna) (kill|shoot|stab) (us|me|everyone|you|them)|\b(ons|iedereen|jullie|mij|me) (allemaal )?(gaat |zal )?(vermoorden|doodmaken|dood maken|neersteken|neerschieten)",
         RegexOptions.CultureInvariant)]
     private static partial Regex ViolentThreat();
+
+    // An ordinary reason to say goodbye or to put things in order (see HasOrdinaryReason).
+    [GeneratedRegex(
+        @"\b(met )?pensioen\w*|\bnieuwe (baan|job|werkgever|functie|werkplek|uitdaging)|\bandere (baan|werkgever|gemeente|afdeling|functie|organisatie)|\bander werk\b|\bcontract (loopt|liep) af|\bcontract (eindigt|stopt|is afgelopen|zit erop)" +
+        @"|\bstage (zit erop|is (af|voorbij|afgelopen)|eindigt|stopt)|\blaatste (werkdag|dienst|stagedag|week als|dag als|dag bij|dag hier)|\boverdracht\w*|\bopvolger|\bingewerkt|\w*verlof\b|\bsabbatical|\bvakantie|\boperatie\b|\bgeopereerd|\bverhuiz\w*|\bverhuis\w*" +
+        @"|\bretir\w*|\bpension\b|\bnew (job|role|position|employer|team|challenge)|\banother (job|company|employer)|\bcontract (ends|ended|is up|ending|runs out|expires)|\binternship|\blast (day|shift|week) (as|at|here)|\bhand ?over\b|\bhandover|\bsuccessor" +
+        @"|\b(parental|maternity|paternity|sick|study) leave|\bsabbatical|\bholiday|\bvacation|\bsurgery|\boperation\b|\bmoving (house|to)|\brelocat\w*",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex OrdinaryReason();
+
+    // "Dood" and "dead" as an idiom of tiredness, shame, fear, boredom or laughter, and a project that is dead.
+    [GeneratedRegex(
+        @"\bdood ?(moe|op|ziek van|nerveus|eng|saai|stil)\b|\bdoodmoe\b|\bdoodop\b|\b(me |mij |zich |ze )?dood ?(schaam|schamen|schaamt|schaamde|gelachen|lachen|vervelen|verveel)\w*|\bdood en begraven|\bdood van het lachen" +
+        @"|\bdead (tired|on my feet|beat|boring|easy)\b|\b(bored|scared|worried|tickled) to death|\bdying (of|from) (laughter|boredom|embarrassment)|\bdying to (know|see|meet|try|go)",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex DeathIdiom();
+
+    // What still speaks of danger next to an ordinary reason: the DangerCue words without the farewells themselves.
+    [GeneratedRegex(
+        @"\b(dood|doden|sterven|zelfmoord\w*|suicid\w*|pil|pillen|pilletjes|medicijnen|mes|messen|wapen\w*|pistool|spring\w*|trein|dak|brug|snij\w*|gesneden|pijn|aandoen|verkracht\w*|geslagen|slaat|bedreig\w*|politie|112|113|uitweg|uitzichtloos|hopeloos|wanhopig|verdwijnen|voorgoed|nooit meer|niet meer (zijn|leven|terug)|last (van )?zijn|tot last|beter af|er niet meer ben|zonder mij|voorbereid|(is|was) het (dan )?klaar|het is (dan )?klaar" +
+        @"|overlijd\w*|leven|touw|pols\w*|mesje|stop (ik )?met alles|permanent\w*|besloten|kom niet meer|niet meer kom|ook niet na|rustig onder|klaar mee|toch (niet|nie) meer|ook al|niet weg|er (morgen|straks|vanavond|vannacht) (niet|nie) meer|zoek me niet|als ik weg ben|(mij|me) iets overkomt|iets met (mij|me) gebeurt|planeet" +
+        @"|denken dat|dachten dat|denkt dat|dacht dat|niet op vakantie|niet (ga )?verhuizen|geen (andere|nieuwe) (baan|job)|niet nu|niet meer nodig|echt de laatste|niemand weet|weten niet)\b" +
+        @"|\b(die|died|dying|dead|death|kill\w*|suicid\w*|pills?|knife|gun|weapon|jump\w*|roof|bridge|cut|cutting|hurt\w*|harm\w*|threat\w*|police|hopeless|desperate|disappear|better off|burden|wake up|for good|forever|never (come back|coming back|see)|not coming back|when i'?m gone|after i'?m gone|without me|prepared|it'?s (all )?over|it ends" +
+        @"|alive|end (my|her|his|their) (own )?life|rope|wrists?|blade|everything else|won'?t be back|wont be back|permanent\w*|decided|don'?t look for me|dont look for me|something happens to me|planet|think i'?m|thought i (was|am)|no (new|other) job|not (on )?(a )?(holiday|vacation|sick leave)|(don'?t|won'?t|wont|not going to) need|really the last|nobody knows|no one knows)\b",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex HardDangerCue();
 
     // Clearly in the past: then it is not acute, whatever the words (the regexes above still win).
     [GeneratedRegex(

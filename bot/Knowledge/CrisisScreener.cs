@@ -61,6 +61,9 @@ public sealed record ScreenerSettings
     /// </summary>
     public double WeakFloorAt { get; init; } = 0.05;
 
+    /// <summary>An ordinary reason next to a goodbye, or "dood" as an idiom, caps the model at possible (<c>--no-ordinary</c> in kb safety-eval).</summary>
+    public bool OrdinaryReasonCaps { get; init; } = true;
+
     /// <summary>Messages of at most this many words use <see cref="ShortAcuteAt"/> and <see cref="ShortPossibleAt"/>.</summary>
     public int ShortWords { get; init; } = 5;
 
@@ -282,9 +285,12 @@ public sealed class CrisisScreener
         // can carry it: it asks more of the model there (chosen on cross-validation like the rest).
         var words = CountWords(text);
         var (acuteAt, possibleAt) = words <= settings.ShortWords ? (settings.ShortAcuteAt, settings.ShortPossibleAt) : (settings.AcuteAt, settings.PossibleAt);
-        return score >= acuteAt && !oneWord ? SafetyLevel.Acute
+        var level = score >= acuteAt && !oneWord ? SafetyLevel.Acute
             : score >= possibleAt && !oneWord ? SafetyLevel.Possible
             : SafetyLevel.None;
+
+        // A goodbye for a new job, affairs in order before leave, "doodmoe": at most possible (CrisisDetector.HasOrdinaryReason).
+        return level == SafetyLevel.Acute && settings.OrdinaryReasonCaps && CrisisDetector.HasOrdinaryReason(text) ? SafetyLevel.Possible : level;
     }
 
     /// <summary>The model's probability alone, without the pattern floor: for measurement and threshold choice.</summary>
