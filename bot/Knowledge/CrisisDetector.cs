@@ -311,7 +311,7 @@ public static partial class CrisisDetector
 
     // "Dood" and "dead" as an idiom of tiredness, shame, fear, boredom or laughter, and a project that is dead.
     [GeneratedRegex(
-        @"\bdood ?(moe|op|ziek van|nerveus|eng|saai|stil)\b|\bdoodmoe\b|\bdoodop\b|\b(me |mij |zich |ze )?dood ?(schaam|schamen|schaamt|schaamde|gelachen|lachen|vervelen|verveel)\w*|\bdood en begraven|\bdood van het lachen" +
+        @"\bdood ?(moe|op|ziek van|nerveus|eng|saai|stil)\b|\bdoodmoe\b|\bdoodop\b|\b(me |mij |zich |ze )?dood ?(schaam|schamen|schaamt|schaamde|gelachen|lachen|vervelen|verveel)\w*|\bdood en begraven|\bdood van het lachen|\b(schaam|schaamt|schaamde|verveel|verveelt|lach|lacht|lachte|erger|ergert|werk|werkt) (me|mij|zich|je|ons) (\w+ )?dood\b" +
         @"|\bdead (tired|on my feet|beat|boring|easy)\b|\b(bored|scared|worried|tickled) to death|\bdying (of|from) (laughter|boredom|embarrassment)|\bdying to (know|see|meet|try|go)",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DeathIdiom();
