@@ -95,6 +95,25 @@ try {
       await page.screenshot({ path: path.join(output, `safety-possible-yes-${size}.png`) });
       await context.close();
     }
+    // A goodbye for an ordinary reason (round 5): never the crisis card in place of the answer; at most the lines and
+    // the direct question, and "Nee" gets a calm line.
+    {
+      const { context, page, send } = await chat(size);
+      await send('vrijdag is mijn laatste werkdag, ik ga met pensioen. bedankt voor alles!');
+      const all = await page.locator('.ac-adaptiveCard').allInnerTexts();
+      const reply = all.slice(1).join('\n');
+      if (/Fijn dat je het hier zegt/.test(reply)) throw new Error(`${size}: a retirement goodbye got the crisis card: ${reply}`);
+      const ask = page.locator('.ac-adaptiveCard', { hasText: 'Denk je erover om jezelf iets aan te doen' }).last();
+      if (await ask.count() > 0) {
+        await ask.scrollIntoViewIfNeeded();
+        await page.screenshot({ path: path.join(output, `safety-goodbye-${size}.png`) });
+        await ask.locator('button', { hasText: /^Nee$/ }).click();
+        await page.getByText('Fijn dat je het laat weten').last().waitFor({ timeout: 20000 });
+      }
+      await page.screenshot({ path: path.join(output, `safety-goodbye-after-${size}.png`) });
+      results.push({ size, goodbye: (await ask.count()) > 0 ? 'possible' : 'none' });
+      await context.close();
+    }
   }
 } catch (e) {
   failed = true;

@@ -24,14 +24,14 @@ public sealed class CrisisScreenerTests
     // before the patterns of round 4 (F: routes 95.5 %, G: 93.9 %), H before corpus H and the ordinary-reason cap of round 5
     // (routes 99.0 %, acute 93.0 %, false acute 4.0 %, false possible 5.0 %): none of them is blind any more.
     [Theory]
-    [InlineData("crisis-a.tsv", 0.92, 0.03, 0.10)]
-    [InlineData("crisis-b.tsv", 0.90, 0.04, 0.06)]
-    [InlineData("crisis-c.tsv", 0.92, 0.02, 0.05)]
-    [InlineData("crisis-d.tsv", 0.95, 0.02, 0.10)]
-    [InlineData("crisis-e.tsv", 0.95, 0.02, 0.11)]
-    [InlineData("crisis-f.tsv", 0.95, 0.01, 0.18)]
-    [InlineData("crisis-g.tsv", 0.92, 0.02, 0.16)]
-    [InlineData("crisis-h.tsv", 0.92, 0.01, 0.10)]
+    [InlineData("crisis-a.tsv", 0.94, 0.04, 0.10)]
+    [InlineData("crisis-b.tsv", 0.91, 0.02, 0.08)]
+    [InlineData("crisis-c.tsv", 0.94, 0.02, 0.05)]
+    [InlineData("crisis-d.tsv", 0.97, 0.03, 0.11)]
+    [InlineData("crisis-e.tsv", 0.95, 0.02, 0.12)]
+    [InlineData("crisis-f.tsv", 0.95, 0.01, 0.21)]
+    [InlineData("crisis-g.tsv", 0.93, 0.02, 0.17)]
+    [InlineData("crisis-h.tsv", 0.91, 0.01, 0.12)]
     public void Assess_IndependentSet_EveryCrisisFlaggedAndFewFalseAlarms(string name, double minAcute, double maxFalseAcute, double maxFalsePossible)
     {
         var rows = ReadSet(name);

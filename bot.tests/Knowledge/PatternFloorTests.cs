@@ -85,6 +85,23 @@ public sealed class PatternFloorTests
         Assert.Equal(SafetyLevel.Acute, CrisisScreener.Level(text, 0.99, new ScreenerSettings()));
     }
 
+    [Theory]
+    [InlineData("haha ik ga mezelf ophangen als ik nog één keer dat liedje hoor")]
+    [InlineData("if i have to sit through one more all-hands i'll kill myself lol")]
+    [InlineData("ik zit er doorheen, maar ik denk niet aan mezelf iets aandoen hoor")]
+    [InlineData("burnt out and crying a lot, not thinking of hurting myself, just exhausted")]
+    public void Level_HyperboleAndDenial_PossibleEvenWithAStrongFloor(string text)
+    {
+        Assert.NotEqual(PatternFloor.None, CrisisDetector.FloorOf(text));
+        Assert.Equal(SafetyLevel.Possible, CrisisScreener.Level(text, 0.99, new ScreenerSettings()));
+    }
+
+    [Theory]
+    [InlineData("ik heb mijn laatste werkdag gepland. niet omdat ik een nieuwe baan heb")]
+    [InlineData("i gave my stuff away, told them i'm moving. i'm not moving")]
+    public void FloorOf_TheOrdinaryReasonDenied_Strong(string text) =>
+        Assert.Equal(PatternFloor.Strong, CrisisDetector.FloorOf(text));
+
     [Fact]
     public void Level_WeakFloor_OnlyWhenTheModelBacksIt()
     {

@@ -168,7 +168,8 @@ public sealed class IndependentTopicSetTests
     [InlineData("topics-mixed3.tsv", 0.89)]
     [InlineData("topics-stories4.tsv", 0.78)] // first measured 75.7 % (2026-12-03); 80.0 % after round 4
     [InlineData("topics-stories5.tsv", 0.81)] // first measured 81.8 % (2026-12-03, before the stories corpus H); 83.2 % after round 4
-    [InlineData("topics-stories6.tsv", 0.83)] // first measured 83.7 % (2026-12-03, before round 5); 84.8 % after round 5
+    [InlineData("topics-stories6.tsv", 0.84)] // first measured 83.7 % (2026-12-03, before round 5); 85.6 % after round 5
+    [InlineData("topics-stories7.tsv", 0.92)] // first measured 93.6 % (2026-12-03, written during round 5, never tuned on)
     public void Classify_IndependentSet_AtLeastTheFirstMeasurement(string name, double floor)
     {
         var rows = File.ReadAllLines(Path.Combine(RepoPaths.Root, "bot.tests", "Evaluation", name))

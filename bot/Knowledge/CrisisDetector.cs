@@ -47,7 +47,7 @@ public static partial class CrisisDetector
         }
 
         if (SuicideOrSelfHarm().IsMatch(normalized) || SuicideOrSelfHarmLookAhead().IsMatch(normalized) || FarewellOrOverdose().IsMatch(normalized) || AcuteAlways().IsMatch(normalized)
-            || WarningSigns().IsMatch(normalized) || AfterImGone().IsMatch(normalized) || (JumpInFront().IsMatch(normalized) && !Hypothetical().IsMatch(normalized)))
+            || WarningSigns().IsMatch(normalized) || AfterImGone().IsMatch(normalized) || DeniedOrdinaryReason().IsMatch(normalized) || (JumpInFront().IsMatch(normalized) && !Hypothetical().IsMatch(normalized)))
         {
             return PatternFloor.Strong;
         }
@@ -101,6 +101,14 @@ public static partial class CrisisDetector
         var idiom = !string.Equals(withoutIdioms, normalized, StringComparison.Ordinal);
         return (idiom || OrdinaryReason().IsMatch(withoutIdioms)) && !HardDangerCue().IsMatch(withoutIdioms);
     }
+
+    /// <summary>
+    /// True for the hyperbole of issue 15's hard negatives: the words of suicide under a condition of everyday annoyance
+    /// ("als ik nog één keer dat liedje hoor", "if i have to sit through one more meeting"). The screener then gives at
+    /// most the possible level, whatever the patterns say: the lines and the direct question stay, the crisis card does not
+    /// replace the answer.
+    /// </summary>
+    public static bool IsHyperbole(string text) => !string.IsNullOrWhiteSpace(text) && (Hyperbole().IsMatch(Normalize(text)) || Denial().IsMatch(Normalize(text)));
 
     /// <summary>Lower case, accents removed, apostrophes unified, white space folded.</summary>
     internal static string Normalize(string text)
@@ -304,6 +312,7 @@ public static partial class CrisisDetector
     [GeneratedRegex(
         @"\b(met )?pensioen\w*|\bnieuwe (baan|job|werkgever|functie|werkplek|uitdaging)|\bandere (baan|werkgever|gemeente|afdeling|functie|organisatie)|\bander werk\b|\bcontract (loopt|liep) af|\bcontract (eindigt|stopt|is afgelopen|zit erop)" +
         @"|\bstage (zit erop|is (af|voorbij|afgelopen)|eindigt|stopt)|\blaatste (werkdag|dienst|stagedag|week als|dag als|dag bij|dag hier)|\boverdracht\w*|\bopvolger|\bingewerkt|\w*verlof\b|\bsabbatical|\bvakantie|\boperatie\b|\bgeopereerd|\bverhuiz\w*|\bverhuis\w*" +
+        @"|\bmorgen verder\b|\bvoor vandaag\b|\b(ik|i'?ll|i will) (\w+ ){0,2}(boek|book|plan|maak|make) (\w+ ){0,2}(afspraak|appointment|something|iets|gesprek)|\bherinneren aan (mijn|m'n|mn) afspraak|\bremind me\b" +
         @"|\bretir\w*|\bpension\b|\bnew (job|role|position|employer|team|challenge)|\banother (job|company|employer)|\bcontract (ends|ended|is up|ending|runs out|expires)|\binternship|\blast (day|shift|week) (as|at|here)|\bhand ?over\b|\bhandover|\bsuccessor" +
         @"|\b(parental|maternity|paternity|sick|study) leave|\bsabbatical|\bholiday|\bvacation|\bsurgery|\boperation\b|\bmoving (house|to)|\brelocat\w*",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
@@ -325,6 +334,26 @@ public static partial class CrisisDetector
         @"|alive|end (my|her|his|their) (own )?life|rope|wrists?|blade|everything else|won'?t be back|wont be back|permanent\w*|decided|don'?t look for me|dont look for me|something happens to me|planet|think i'?m|thought i (was|am)|no (new|other) job|not (on )?(a )?(holiday|vacation|sick leave)|(don'?t|won'?t|wont|not going to) need|really the last|nobody knows|no one knows)\b",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HardDangerCue();
+
+    // "Niet omdat ik een nieuwe baan heb", "ik ga niet verhuizen": a goodbye or affairs in order with the ordinary reason denied.
+    [GeneratedRegex(
+        @"\bniet omdat ik (een )?(nieuwe|andere) (baan|job|werkgever)|\bik ga (helemaal )?(niet|nie) (verhuizen|op vakantie)\b|\bga (helemaal )?(niet|nie) (verhuizen|op vakantie), ?(maar|nee)" +
+        @"|\bnot because (i have|i'?ve got|i got|of) a new job|\b(and )?no,? not (on )?(a )?(holiday|vacation)\b|\bi'?m not (really )?moving\b|\bi'?m not going on (holiday|vacation)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex DeniedOrdinaryReason();
+
+    // An everyday annoyance as the condition of the words ("als ik nog één keer…", "if i have to … one more …").
+    [GeneratedRegex(
+        @"\b(als|if) (ik|i) (nog|have to|hear|see|get|sit|need to) (\w+ ){0,6}?((nog )?(een|één|1) ?(keer|x)\b|one more\b)|\bone more (\w+ ){0,3}(and|or) i'?(ll|m)\b|\bnog (een|één|1) (\w+ ){0,3}(en|of) ik\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Hyperbole();
+
+    // "Ik denk niet aan mezelf iets aandoen hoor", "not thinking of hurting myself": the words, explicitly denied.
+    [GeneratedRegex(
+        @"\b(ik )?denk (er )?(niet|nie) aan (om )?(mezelf|mijzelf|me)\b|\b(ben |ik ben )?(niet|nie) van plan (om )?(mezelf|mijzelf)\b|\bniet suicidaal\b|\bgeen (suicidale|zelfmoord) ?gedachten\b" +
+        @"|\bnot (thinking|planning) (of|about|on|to) (hurting|harming|killing|ending|hurt|harm|kill)\b|\b(i'?m|i am) not (suicidal|going to (hurt|harm|kill) myself)\b|\bno suicidal thoughts\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Denial();
 
     // Clearly in the past: then it is not acute, whatever the words (the regexes above still win).
     [GeneratedRegex(

@@ -278,7 +278,8 @@ public sealed class CrisisScreener
 
         if (floor == PatternFloor.Strong || (floor == PatternFloor.Weak && score >= settings.WeakFloorAt))
         {
-            return score >= settings.PatternAcuteAt ? SafetyLevel.Acute : SafetyLevel.Possible;
+            // "Als ik nog één vergadering heb…": hyperbole keeps the lines and the question, not the crisis card.
+            return score >= settings.PatternAcuteAt && !(settings.OrdinaryReasonCaps && CrisisDetector.IsHyperbole(text)) ? SafetyLevel.Acute : SafetyLevel.Possible;
         }
 
         // A short message gives the model few n-grams to go on, and a few shared ones ("ik heb een", "wil niet meer")
@@ -290,7 +291,7 @@ public sealed class CrisisScreener
             : SafetyLevel.None;
 
         // A goodbye for a new job, affairs in order before leave, "doodmoe": at most possible (CrisisDetector.HasOrdinaryReason).
-        return level == SafetyLevel.Acute && settings.OrdinaryReasonCaps && CrisisDetector.HasOrdinaryReason(text) ? SafetyLevel.Possible : level;
+        return level == SafetyLevel.Acute && settings.OrdinaryReasonCaps && (CrisisDetector.HasOrdinaryReason(text) || CrisisDetector.IsHyperbole(text)) ? SafetyLevel.Possible : level;
     }
 
     /// <summary>The model's probability alone, without the pattern floor: for measurement and threshold choice.</summary>

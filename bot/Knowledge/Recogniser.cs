@@ -231,12 +231,23 @@ public sealed class Recogniser
         }
 
         var topicIndex = Enumerable.Range(0, _topicIds.Length).ToDictionary(i => _topicIds[i], StringComparer.Ordinal);
-        foreach (var message in _corpus.Messages)
+        foreach (var message in _corpus.Messages.Where(m => m.Language == index.Language))
         {
-            var weight = message.Language == index.Language ? _settings.CorpusSampleWeight : _settings.OtherLanguageCorpusWeight;
-            if (weight > 0)
+            samples.Add(new SoftmaxModel.Sample(Features(index, message.Text), topicIndex[message.Topic], _settings.CorpusSampleWeight));
+        }
+
+        if (_settings.OtherLanguageCorpusWeight > 0)
+        {
+            // Only the features this language's own examples already have: the mixed words it shares with the other
+            // language, without a second vocabulary (all features cost 12 MB of RSS for +0.3 points; docs/BENCHMARKS.md, round 5).
+            var known = samples.SelectMany(x => x.Features.Keys).ToHashSet(StringComparer.Ordinal);
+            foreach (var message in _corpus.Messages.Where(m => m.Language != index.Language))
             {
-                samples.Add(new SoftmaxModel.Sample(Features(index, message.Text), topicIndex[message.Topic], weight));
+                var features = Features(index, message.Text).Where(f => known.Contains(f.Key)).ToDictionary(f => f.Key, f => f.Value, StringComparer.Ordinal);
+                if (features.Count > 0)
+                {
+                    samples.Add(new SoftmaxModel.Sample(features, topicIndex[message.Topic], _settings.OtherLanguageCorpusWeight));
+                }
             }
         }
 
