@@ -103,12 +103,22 @@ public static partial class CrisisDetector
     }
 
     /// <summary>
-    /// True for the hyperbole of issue 15's hard negatives: the words of suicide under a condition of everyday annoyance
-    /// ("als ik nog één keer dat liedje hoor", "if i have to sit through one more meeting"). The screener then gives at
+    /// True for the hyperbole of issue 15's hard negatives, the words of suicide under a condition of everyday annoyance
+    /// ("als ik nog één keer dat liedje hoor", "if i have to sit through one more meeting"), and for those words explicitly
+    /// denied ("ik denk niet aan mezelf iets aandoen hoor"). The screener then gives at
     /// most the possible level, whatever the patterns say: the lines and the direct question stay, the crisis card does not
     /// replace the answer.
     /// </summary>
-    public static bool IsHyperbole(string text) => !string.IsNullOrWhiteSpace(text) && (Hyperbole().IsMatch(Normalize(text)) || Denial().IsMatch(Normalize(text)));
+    public static bool IsHyperboleOrDenial(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var normalized = Normalize(text);
+        return Hyperbole().IsMatch(normalized) || Denial().IsMatch(normalized);
+    }
 
     /// <summary>Lower case, accents removed, apostrophes unified, white space folded.</summary>
     internal static string Normalize(string text)
@@ -295,9 +305,13 @@ public static partial class CrisisDetector
         RegexOptions.CultureInvariant)]
     private static partial Regex Immediacy();
 
+    // The words of death, means, harm and despair that both DangerCue and HardDangerCue look for.
+    private const string DangerWordsNl = @"dood|doden|sterven|leven|zelfmoord\w*|suicid\w*|pil|pillen|pilletjes|medicijnen|mes|messen|wapen\w*|pistool|spring\w*|trein|dak|brug|snij\w*|gesneden|pijn|aandoen|verkracht\w*|geslagen|slaat|bedreig\w*|politie|112|113|beter af|uitweg|uitzichtloos|hopeloos|wanhopig|verdwijnen";
+    private const string DangerWordsEn = @"die|died|dying|dead|death|alive|kill\w*|suicid\w*|pills?|knife|gun|weapon|jump\w*|roof|bridge|cut|cutting|hurt\w*|harm\w*|threat\w*|police|hopeless|desperate|disappear|better off|wake up";
+
     [GeneratedRegex(
-        @"\b(dood|doden|sterven|overlijden|leven|zelfmoord\w*|suicid\w*|pil|pillen|pilletjes|medicijnen|mes|messen|wapen\w*|pistool|schaar|gevaar|bang|doodsbang|spring\w*|trein|dak|brug|snij\w*|gesneden|pijn|aandoen|verkracht\w*|aangerand|aanrand\w*|geslagen|slaat|sloeg|bedreig\w*|vecht\w*|gevochten|achtervolg\w*|politie|112|113|afscheid\w*|missen|beter af|aan ?(gaat |zal |wil |te )?doen|wakker|uitweg|uitzichtloos|hopeloos|wanhopig|verdwijnen|einde?)\b" +
-        @"|\b(die|died|dies|dying|dead|death|life|living|alive|kill\w*|suicid\w*|pills?|knife|gun|weapon|scissors|danger|scared|afraid|jump\w*|roof|bridge|cut|cutting|hurt\w*|harm\w*|rape\w*|assault\w*|attack\w*|hit|hitting|beat|beating|punch\w*|threat\w*|police|goodbye|miss me|wake up|hopeless|desperate|disappear|go on|going on|better off|be here|ending|end it)\b",
+        @"\b(" + DangerWordsNl + @"|overlijden|schaar|gevaar|bang|doodsbang|aangerand|aanrand\w*|sloeg|vecht\w*|gevochten|achtervolg\w*|afscheid\w*|missen|aan ?(gaat |zal |wil |te )?doen|wakker|einde?)\b" +
+        @"|\b(" + DangerWordsEn + @"|dies|life|living|scissors|danger|scared|afraid|rape\w*|assault\w*|attack\w*|hit|hitting|beat|beating|punch\w*|goodbye|miss me|go on|going on|be here|ending|end it)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex DangerCue();
 
@@ -325,13 +339,14 @@ public static partial class CrisisDetector
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DeathIdiom();
 
-    // What still speaks of danger next to an ordinary reason: the DangerCue words without the farewells themselves.
+    // What still speaks of danger next to an ordinary reason: the shared danger words (not DangerCue's farewells), plus a
+    // time after the writer, a plan, and the ordinary reason denied.
     [GeneratedRegex(
-        @"\b(dood|doden|sterven|zelfmoord\w*|suicid\w*|pil|pillen|pilletjes|medicijnen|mes|messen|wapen\w*|pistool|spring\w*|trein|dak|brug|snij\w*|gesneden|pijn|aandoen|verkracht\w*|geslagen|slaat|bedreig\w*|politie|112|113|uitweg|uitzichtloos|hopeloos|wanhopig|verdwijnen|voorgoed|nooit meer|niet meer (zijn|leven|terug)|last (van )?zijn|tot last|beter af|er niet meer ben|zonder mij|voorbereid|(is|was) het (dan )?klaar|het is (dan )?klaar" +
-        @"|overlijd\w*|leven|touw|pols\w*|mesje|stop (ik )?met alles|permanent\w*|besloten|kom niet meer|niet meer kom|ook niet na|rustig onder|klaar mee|toch (niet|nie) meer|ook al|niet weg|er (morgen|straks|vanavond|vannacht) (niet|nie) meer|zoek me niet|als ik weg ben|(mij|me) iets overkomt|iets met (mij|me) gebeurt|planeet" +
+        @"\b(" + DangerWordsNl + @"|voorgoed|nooit meer|niet meer (zijn|leven|terug)|last (van )?zijn|tot last|er niet meer ben|zonder mij|voorbereid|(is|was) het (dan )?klaar|het is (dan )?klaar" +
+        @"|overlijd\w*|touw|pols\w*|mesje|stop (ik )?met alles|permanent\w*|besloten|kom niet meer|niet meer kom|ook niet na|rustig onder|klaar mee|toch (niet|nie) meer|ook al|niet weg|er (morgen|straks|vanavond|vannacht) (niet|nie) meer|zoek me niet|als ik weg ben|(mij|me) iets overkomt|iets met (mij|me) gebeurt|planeet" +
         @"|denken dat|dachten dat|denkt dat|dacht dat|niet op vakantie|niet (ga )?verhuizen|geen (andere|nieuwe) (baan|job)|niet nu|niet meer nodig|echt de laatste|niemand weet|weten niet)\b" +
-        @"|\b(die|died|dying|dead|death|kill\w*|suicid\w*|pills?|knife|gun|weapon|jump\w*|roof|bridge|cut|cutting|hurt\w*|harm\w*|threat\w*|police|hopeless|desperate|disappear|better off|burden|wake up|for good|forever|never (come back|coming back|see)|not coming back|when i'?m gone|after i'?m gone|without me|prepared|it'?s (all )?over|it ends" +
-        @"|alive|end (my|her|his|their) (own )?life|rope|wrists?|blade|everything else|won'?t be back|wont be back|permanent\w*|decided|don'?t look for me|dont look for me|something happens to me|planet|think i'?m|thought i (was|am)|no (new|other) job|not (on )?(a )?(holiday|vacation|sick leave)|(don'?t|won'?t|wont|not going to) need|really the last|nobody knows|no one knows)\b",
+        @"|\b(" + DangerWordsEn + @"|burden|for good|forever|never (come back|coming back|see)|not coming back|when i'?m gone|after i'?m gone|without me|prepared|it'?s (all )?over|it ends" +
+        @"|end (my|her|his|their) (own )?life|rope|wrists?|blade|everything else|won'?t be back|wont be back|permanent\w*|decided|don'?t look for me|dont look for me|something happens to me|planet|think i'?m|thought i (was|am)|no (new|other) job|not (on )?(a )?(holiday|vacation|sick leave)|(don'?t|won'?t|wont|not going to) need|really the last|nobody knows|no one knows)\b",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HardDangerCue();
 

@@ -61,7 +61,8 @@ public sealed record ScreenerSettings
     /// </summary>
     public double WeakFloorAt { get; init; } = 0.05;
 
-    /// <summary>An ordinary reason next to a goodbye, or "dood" as an idiom, caps the model at possible (<c>--no-ordinary</c> in kb safety-eval).</summary>
+    /// <summary>An ordinary reason next to a goodbye, "dood" as an idiom, hyperbole or an explicit denial caps the level at possible
+    /// (<see cref="CrisisDetector.HasOrdinaryReason"/>, <see cref="CrisisDetector.IsHyperboleOrDenial"/>; <c>--no-ordinary</c> in kb safety-eval).</summary>
     public bool OrdinaryReasonCaps { get; init; } = true;
 
     /// <summary>Messages of at most this many words use <see cref="ShortAcuteAt"/> and <see cref="ShortPossibleAt"/>.</summary>
@@ -279,7 +280,7 @@ public sealed class CrisisScreener
         if (floor == PatternFloor.Strong || (floor == PatternFloor.Weak && score >= settings.WeakFloorAt))
         {
             // "Als ik nog één vergadering heb…": hyperbole keeps the lines and the question, not the crisis card.
-            return score >= settings.PatternAcuteAt && !(settings.OrdinaryReasonCaps && CrisisDetector.IsHyperbole(text)) ? SafetyLevel.Acute : SafetyLevel.Possible;
+            return score >= settings.PatternAcuteAt && !(settings.OrdinaryReasonCaps && CrisisDetector.IsHyperboleOrDenial(text)) ? SafetyLevel.Acute : SafetyLevel.Possible;
         }
 
         // A short message gives the model few n-grams to go on, and a few shared ones ("ik heb een", "wil niet meer")
@@ -291,7 +292,7 @@ public sealed class CrisisScreener
             : SafetyLevel.None;
 
         // A goodbye for a new job, affairs in order before leave, "doodmoe": at most possible (CrisisDetector.HasOrdinaryReason).
-        return level == SafetyLevel.Acute && settings.OrdinaryReasonCaps && (CrisisDetector.HasOrdinaryReason(text) || CrisisDetector.IsHyperbole(text)) ? SafetyLevel.Possible : level;
+        return level == SafetyLevel.Acute && settings.OrdinaryReasonCaps && (CrisisDetector.HasOrdinaryReason(text) || CrisisDetector.IsHyperboleOrDenial(text)) ? SafetyLevel.Possible : level;
     }
 
     /// <summary>The model's probability alone, without the pattern floor: for measurement and threshold choice.</summary>
