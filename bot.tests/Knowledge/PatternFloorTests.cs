@@ -97,6 +97,55 @@ public sealed class PatternFloorTests
     }
 
     [Theory]
+    [InlineData("er stond vorige maand een man met een mes aan de balie, het is gelukkig voorbij. moet ik dit nog melden?")]
+    [InlineData("a customer pulled a knife on me last year. it's behind me, but i want to know if i can still report it")]
+    [InlineData("mijn teamleider sloeg vorige week met zijn vuist op tafel en schreeuwde dat hij me zou slopen. het is nu rustig")]
+    [InlineData("in 2022 had ik suïcidale gedachten, met hulp is dat achter de rug. mag mijn nieuwe manager dat weten?")]
+    public void Level_OverAndDone_AtMostPossibleWhateverTheScore(string text)
+    {
+        var settings = new ScreenerSettings();
+
+        Assert.True(CrisisDetector.IsOverAndDone(text));
+        Assert.Equal(SafetyLevel.Possible, CrisisScreener.Level(text, 0.99, settings));
+        Assert.Equal(SafetyLevel.Acute, CrisisScreener.Level(text, 0.99, settings with { OrdinaryReasonCaps = false }));
+    }
+
+    [Theory]
+    [InlineData("vorige week dreigde hij me te vermoorden en nu staat hij buiten bij de fietsenstalling")]
+    [InlineData("last year i tried to end my life and this week i'm thinking about it again")]
+    [InlineData("he hit me last month and he's coming to my desk, what do i do")]
+    [InlineData("het gesprek vorige maand was fijn. dit is mijn laatste bericht, zeg tegen mijn team dat het niet hun schuld is")]
+    [InlineData("this is my last week alive, nobody knows")]
+    [InlineData("ik wil dood, al sinds vorig jaar")]
+    [InlineData("het is voorbij. bedankt voor alles")]
+    public void Level_APastMarkerWithDangerNow_NotOverAndDone(string text)
+    {
+        Assert.False(CrisisDetector.IsOverAndDone(text));
+        Assert.Equal(SafetyLevel.Acute, CrisisScreener.Level(text, 0.99, new ScreenerSettings()));
+    }
+
+    [Theory]
+    [InlineData("mijn collega heeft een hartaanval in de kantine, help")]
+    [InlineData("ze zijn hem nu aan het reanimeren op de gang")]
+    [InlineData("a passenger is having a seizure on my bus right now")]
+    [InlineData("we are doing cpr on a client in the waiting room")]
+    public void FloorOf_HeartAttackSeizureOrResuscitationNow_Acute(string text) =>
+        Assert.Equal(PatternFloor.Acute, CrisisDetector.FloorOf(text));
+
+    [Theory]
+    [InlineData("wat moet je doen bij een hartaanval? we krijgen een bhv-cursus")]
+    [InlineData("my dad had a heart attack last year, can i get time off for his check-ups")]
+    [InlineData("ik heb vroeger leren reanimeren bij de scouting")]
+    public void FloorOf_HeartAttackQuestionsAndThePast_NotAcute(string text) =>
+        Assert.NotEqual(PatternFloor.Acute, CrisisDetector.FloorOf(text));
+
+    [Theory]
+    [InlineData("als ik er morgen niet meer ben, mag de vp dan vertellen waarom")]
+    [InlineData("if i'm not around tomorrow please tell my team it was not their fault")]
+    public void FloorOf_NotThereTomorrow_Strong(string text) =>
+        Assert.Equal(PatternFloor.Strong, CrisisDetector.FloorOf(text));
+
+    [Theory]
     [InlineData("ik heb mijn laatste werkdag gepland. niet omdat ik een nieuwe baan heb")]
     [InlineData("i gave my stuff away, told them i'm moving. i'm not moving")]
     public void FloorOf_TheOrdinaryReasonDenied_Strong(string text) =>

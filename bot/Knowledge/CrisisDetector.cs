@@ -120,6 +120,34 @@ public static partial class CrisisDetector
         return Hyperbole().IsMatch(normalized) || Denial().IsMatch(normalized);
     }
 
+    /// <summary>
+    /// True when the message places what happened clearly in the past ("vorige maand", "last week", "jaren geleden") or says
+    /// it is over ("het is voorbij", "it's over now"), and nothing in it says it is happening now, again, still, or next
+    /// ("nu", "vanavond", "weer", "nog steeds", "this time", "ik ga", "since"), nor a wish to die in the present tense.
+    /// The screener then gives at most the possible level: the emergency lines and the direct question stay, but a knife
+    /// at the counter last month no longer gets the crisis card in place of the answer (issue 15: past events were the
+    /// largest share of false acute left in the topic sets).
+    /// </summary>
+    public static bool IsOverAndDone(string text)
+    {
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return false;
+        }
+
+        var normalized = Normalize(text);
+        var past = LongAgo().IsMatch(normalized) || Over().IsMatch(normalized);
+        if (!past)
+        {
+            return false;
+        }
+
+        // "It's over now": the "now" of "over now" is not a now.
+        var rest = Over().Replace(normalized, " ");
+        return !Immediacy().IsMatch(rest) && !Again().IsMatch(rest) && !NowOrNext().IsMatch(rest) && !PresentWish().IsMatch(rest)
+            && !WarningSigns().IsMatch(rest) && !FarewellOrOverdose().IsMatch(rest) && !AfterImGone().IsMatch(rest);
+    }
+
     /// <summary>Lower case, accents removed, apostrophes unified, white space folded.</summary>
     internal static string Normalize(string text)
     {
@@ -207,7 +235,8 @@ public static partial class CrisisDetector
     // "als ik er niet meer ben vanaf juni". Short, with look-aheads, so on the backtracking engine.
     [GeneratedRegex(
         @"\b(after|when|once) i'?m (dead|gone)\b(?! (on|for|to|from|next|this|till|until|at|in)\b)|\b(after|when) i (die|am dead)\b|\bna mijn dood\b" +
-        @"|\b(als|wanneer|zodra) ik (er )?(niet|nie) meer (ben|leef)\b(?! (op|van|in|bij|vanaf|na|tot|volgende|deze|want|per)\b)",
+        @"|\b(als|wanneer|zodra) ik (er )?(morgen |straks |vanavond |vannacht |volgende week |na vandaag )?(niet|nie) meer (ben|leef)\b(?! (op|van|in|bij|vanaf|na|tot|volgende|deze|want|per)\b)" +
+        @"|\bif i'?m (not|no longer) (here|around|alive) (tomorrow|after tonight|next week)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex AfterImGone();
 
@@ -242,10 +271,10 @@ public static partial class CrisisDetector
 
     // Someone who collapsed, is unconscious or not breathing, now (issue 15's medical emergency). A state that is an
     // emergency by itself, or a collapse with a word of urgency; not in the past, in a joke or in a first-aid drill.
-    [GeneratedRegex(@"\b(ademt niet|ademt niet meer|niet meer ademen|not breathing|isn'?t breathing|stopped breathing|unresponsive|niet aanspreekbaar|is (nu )?bewusteloos|is unconscious|blood everywhere|overal bloed|bleeding (badly|heavily|a lot)|bloedt (heel )?(erg|hevig|veel))\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(ademt niet|ademt niet meer|niet meer ademen|not breathing|isn'?t breathing|stopped breathing|unresponsive|niet aanspreekbaar|is (nu )?bewusteloos|is unconscious|blood everywhere|overal bloed|bleeding (badly|heavily|a lot)|bloedt (heel )?(erg|hevig|veel)|(is|zijn|wordt|worden) (\w+ ){0,2}(aan het )?reanimeren|wordt (\w+ ){0,2}gereanimeerd|(is|are) (doing|giving) cpr|(doing|giving) (him|her|them) cpr)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex NotBreathing();
 
-    [GeneratedRegex(@"\b(collapsed|fainted|passed out|slumped|unconscious|in ?elkaar ?gezakt|onderuit ?gezakt|flauw ?gevallen|bewusteloos|buiten bewustzijn)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(collapsed|fainted|passed out|slumped|unconscious|in ?elkaar ?gezakt|onderuit ?gezakt|flauw ?gevallen|bewusteloos|buiten bewustzijn|(heeft|has|is having|having) (nu |now )?(een |a )?(hartstilstand|hartaanval|heart attack|cardiac arrest|epileptische aanval|seizure|insult))\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Collapse();
 
     [GeneratedRegex(@"\b(net|zojuist|just|nu|now|what (do|should|can) (i|we) do|wat (moet|moeten|kan) (ik|we)|help|hulp|ambulance|112|reanim\w*|cpr|aed|bloedt|bleeding|not responding|reageert niet)\b", RegexOptions.CultureInvariant)]
@@ -369,6 +398,28 @@ public static partial class CrisisDetector
         @"|\bnot (thinking|planning) (of|about|on|to) (hurting|harming|killing|ending|hurt|harm|kill)\b|\b(i'?m|i am) not (suicidal|going to (hurt|harm|kill) myself)\b|\bno suicidal thoughts\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Denial();
+
+    // Said to be over, in words that mean it went well: "het is gelukkig voorbij", "achter de rug", "sindsdien gaat het
+    // beter", "het is nu rustig", "that's behind me", "i'm fine now". Never the bare "het is voorbij" or "it's over", which
+    // are goodbyes, and not "ik voel me rustig" or "hij klonk rustig": calm after a decision is a warning sign.
+    [GeneratedRegex(
+        @"\b(het|dat|alles) is (nu |inmiddels )?(allemaal )?gelukkig (voorbij|achter de rug)\b|\b(het|dat) is inmiddels voorbij\b|\bachter de rug\b|\bsindsdien gaat het (weer )?(beter|goed)\b|\bhet gaat (nu |inmiddels )?(weer )?(beter|goed)( met me| met mij)?\b" +
+        @"|\b(het is|is het|alles is) (nu |inmiddels |gelukkig )?(weer )?rustig\b" +
+        @"|\b(it'?s|it is|that'?s|that is) (all )?behind (me|us)( now)?\b|\b(it'?s|it is) (thankfully|luckily) over\b|\b(i'?m|i am) (doing )?(better|fine|ok|okay) now\b|\bdoing (much )?better now\b|\b(it'?s|things are|all is) (quiet|calm) now\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Over();
+
+    // Now, next, still, ongoing: then a past marker does not make it over.
+    [GeneratedRegex(
+        @"\b(nu|now|vandaag|today|vanavond|tonight|vannacht|morgen|tomorrow|straks|zometeen|deze keer|dit keer|this time|sinds|since|elke dag|every day|iedere dag|ga|gaat|gaan|going to|gonna|zal|zullen|will|won'?t|i'?ll|ll|plan\w*|van plan|wacht|waiting|buiten|outside|onderweg|on (his|her|their) way|komt|coming|bang|doodsbang|scared|afraid|terrified|slaat|schopt|hits|is hitting|beating|kicks|laatste bericht|last message|goodbye|afscheid|vaarwel|testament|geregeld|zeg (tegen|maar)|tell (my|them|her|him|hr)|my last|this is my last|(mijn|m'?n|mn) laatste|alive|in leven)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex NowOrNext();
+
+    // A wish to die or to hurt oneself in the present tense: never over.
+    [GeneratedRegex(
+        @"\b(ik )?(wil|wou|denk aan|denk erover|denk na over) (\w+ ){0,2}(dood|sterven|zelfmoord|niet meer (leven|zijn)|er niet meer (zijn|wezen)|een eind|mezelf|mijzelf)\b|\b(i )?(want|wanna|think about|thinking about|thinking of) (\w+ ){0,2}(die|dying|dead|suicide|end it|end my life|kill\w* myself|hurt\w* myself|not (be )?here)\b|\bdon'?t want to (live|be here|be alive|wake up)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex PresentWish();
 
     // Clearly in the past: then it is not acute, whatever the words (the regexes above still win).
     [GeneratedRegex(

@@ -280,7 +280,8 @@ public sealed class CrisisScreener
         if (floor == PatternFloor.Strong || (floor == PatternFloor.Weak && score >= settings.WeakFloorAt))
         {
             // "Als ik nog één vergadering heb…": hyperbole keeps the lines and the question, not the crisis card.
-            return score >= settings.PatternAcuteAt && !(settings.OrdinaryReasonCaps && CrisisDetector.IsHyperboleOrDenial(text)) ? SafetyLevel.Acute : SafetyLevel.Possible;
+            // A knife at the counter last month, "it's over now": the same.
+            return score >= settings.PatternAcuteAt && !(settings.OrdinaryReasonCaps && (CrisisDetector.IsHyperboleOrDenial(text) || CrisisDetector.IsOverAndDone(text))) ? SafetyLevel.Acute : SafetyLevel.Possible;
         }
 
         // A short message gives the model few n-grams to go on, and a few shared ones ("ik heb een", "wil niet meer")
@@ -291,8 +292,9 @@ public sealed class CrisisScreener
             : score >= possibleAt && !oneWord ? SafetyLevel.Possible
             : SafetyLevel.None;
 
-        // A goodbye for a new job, affairs in order before leave, "doodmoe": at most possible (CrisisDetector.HasOrdinaryReason).
-        return level == SafetyLevel.Acute && settings.OrdinaryReasonCaps && (CrisisDetector.HasOrdinaryReason(text) || CrisisDetector.IsHyperboleOrDenial(text)) ? SafetyLevel.Possible : level;
+        // A goodbye for a new job, affairs in order before leave, "doodmoe", a threat that is over: at most possible
+        // (CrisisDetector.HasOrdinaryReason, IsOverAndDone).
+        return level == SafetyLevel.Acute && settings.OrdinaryReasonCaps && (CrisisDetector.HasOrdinaryReason(text) || CrisisDetector.IsHyperboleOrDenial(text) || CrisisDetector.IsOverAndDone(text)) ? SafetyLevel.Possible : level;
     }
 
     /// <summary>The model's probability alone, without the pattern floor: for measurement and threshold choice.</summary>
