@@ -98,4 +98,35 @@ public sealed class RobustnessTests
             Directory.Delete(dir, recursive: true);
         }
     }
+
+    [Fact]
+    public async Task KbTopicEval_UnknownSettingOrBadValue_ExitsTwoWithWhatWasWrong()
+    {
+        using var unknownOut = new StringWriter();
+        using var unknownErr = new StringWriter();
+        using var badOut = new StringWriter();
+        using var badErr = new StringWriter();
+
+        var unknown = await KbCommand.RunAsync(["topic-eval", "x.tsv", "--set", "Bm25Sahre=0.3"], new StringReader(string.Empty), unknownOut, unknownErr);
+        var bad = await KbCommand.RunAsync(["topic-eval", "x.tsv", "--set", "Epochs=1.5"], new StringReader(string.Empty), badOut, badErr);
+
+        Assert.Equal(2, unknown);
+        Assert.Contains("no setting 'Bm25Sahre'", unknownErr.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Bm25Share", unknownErr.ToString(), StringComparison.Ordinal);
+        Assert.Equal(2, bad);
+        Assert.Contains("'1.5' is not a whole number for Epochs", badErr.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void TryWithOverrides_KnownSetting_SetsOnlyThat()
+    {
+        var defaults = new VpWijzer.Knowledge.RecogniserSettings();
+
+        Assert.True(KbCommand.TryWithOverrides(defaults, ["--set", "Bm25Share=0.125", "--set", "Epochs=7"], out var result, out var problem));
+
+        Assert.Equal(string.Empty, problem);
+        Assert.Equal(0.125, result.Bm25Share);
+        Assert.Equal(7, result.Epochs);
+        Assert.Equal(defaults with { Bm25Share = 0.125, Epochs = 7 }, result);
+    }
 }

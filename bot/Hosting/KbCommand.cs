@@ -83,7 +83,12 @@ public static class KbCommand
                     var weight = args.SkipWhile(a => a != "--corpus-weight").Skip(1).Select(a => double.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault();
                     var defaults = new RecogniserSettings();
                     var epochs = args.SkipWhile(a => a != "--epochs").Skip(1).Select(a => int.Parse(a, System.Globalization.CultureInfo.InvariantCulture)).FirstOrDefault(defaults.Epochs);
-                    var settings = WithOverrides(defaults with { CorpusSampleWeight = args.Contains("--corpus-weight") ? weight : defaults.CorpusSampleWeight, Epochs = epochs }, args);
+                    if (!TryWithOverrides(defaults with { CorpusSampleWeight = args.Contains("--corpus-weight") ? weight : defaults.CorpusSampleWeight, Epochs = epochs }, args, out var settings, out var problem))
+                    {
+                        await error.WriteLineAsync(problem).ConfigureAwait(false);
+                        return 2;
+                    }
+
                     var recogniser = new Recogniser(result.KnowledgeBase!, analysis, settings, TrainingCorpus.LoadDefault(result.KnowledgeBase!));
                     return await KbTopicEval.EvaluateAsync(new QuestionClassifier(recogniser, CrisisScreener.TrainDefault(result.KnowledgeBase)), args[1..].Where(a => a.EndsWith(".tsv", StringComparison.Ordinal)), output, verbose).ConfigureAwait(false);
                 }
@@ -102,23 +107,49 @@ public static class KbCommand
 
     /// <summary>
     /// <c>--set Name=Value</c> (repeatable) sets any number property of <see cref="RecogniserSettings"/>, to try a setting on
-    /// the evaluation sets without a rebuild, e.g. <c>kb topic-eval FILES --set Bm25Share=0.3</c>.
+    /// the evaluation sets without a rebuild, e.g. <c>kb topic-eval FILES --set Bm25Share=0.3</c>. An unknown name or a value
+    /// that is not a number gives <paramref name="problem"/>: what was wrong and which names there are.
     /// </summary>
-    internal static RecogniserSettings WithOverrides(RecogniserSettings settings, string[] args)
+    internal static bool TryWithOverrides(RecogniserSettings settings, string[] args, out RecogniserSettings result, out string problem)
     {
         var copy = settings with { };
-        for (var i = 0; i + 1 < args.Length; i++)
+        result = copy;
+        problem = string.Empty;
+        var numbers = typeof(RecogniserSettings).GetProperties().Where(p => p.CanWrite && (p.PropertyType == typeof(double) || p.PropertyType == typeof(int))).ToDictionary(p => p.Name, StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i++)
         {
-            if (args[i] != "--set" || args[i + 1].Split('=', 2) is not [var name, var value])
+            if (args[i] != "--set")
             {
                 continue;
             }
 
-            var property = typeof(RecogniserSettings).GetProperty(name) ?? throw new ArgumentException($"no setting '{name}'");
-            property.SetValue(copy, Convert.ChangeType(value, property.PropertyType, System.Globalization.CultureInfo.InvariantCulture));
+            if (i + 1 >= args.Length || args[i + 1].Split('=', 2) is not [var name, var value])
+            {
+                problem = "--set needs Name=Value, e.g. --set Bm25Share=0.3";
+                return false;
+            }
+
+            if (!numbers.TryGetValue(name, out var property))
+            {
+                problem = $"no setting '{name}'; the settings are: {string.Join(", ", numbers.Keys.Order(StringComparer.Ordinal))}";
+                return false;
+            }
+
+            var style = System.Globalization.NumberStyles.Float;
+            var culture = System.Globalization.CultureInfo.InvariantCulture;
+            object? parsed = property.PropertyType == typeof(int)
+                ? (int.TryParse(value, style & ~System.Globalization.NumberStyles.AllowDecimalPoint, culture, out var n) ? n : null)
+                : (double.TryParse(value, style, culture, out var d) ? d : null);
+            if (parsed is null)
+            {
+                problem = $"'{value}' is not a {(property.PropertyType == typeof(int) ? "whole number" : "number")} for {name}";
+                return false;
+            }
+
+            property.SetValue(copy, parsed);
         }
 
-        return copy;
+        return true;
     }
 
     /// <summary>
