@@ -20,18 +20,22 @@ public sealed class CrisisScreenerTests
     private static List<(string Label, string Text)> ReadSet(string name) =>
         CrisisScreener.Rows(Evaluation(name), 3).Select(f => (f[0].Trim(), f[2])).ToList();
 
-    // Floors just under what each set measured on 2026-12-03 (round 5, docs/BENCHMARKS.md). F and G were first measured
+    // Floors just under what each set measured on 2026-12-06 (round 6, docs/BENCHMARKS.md). F and G were first measured
     // before the patterns of round 4 (F: routes 95.5 %, G: 93.9 %), H before corpus H and the ordinary-reason cap of round 5
-    // (routes 99.0 %, acute 93.0 %, false acute 4.0 %, false possible 5.0 %): none of them is blind any more.
+    // (routes 99.0 %, acute 93.0 %, false acute 4.0 %, false possible 5.0 %), I before the medical patterns of round 6 (routes
+    // 97.0 %, acute 93.0 %, 4.0 %, 13.0 %), J before the sure signs and corpus K (96.0 %, 88.0 %, 3.0 %, 8.0 %): none of them
+    // is blind any more.
     [Theory]
-    [InlineData("crisis-a.tsv", 0.94, 0.04, 0.10)]
-    [InlineData("crisis-b.tsv", 0.91, 0.02, 0.08)]
+    [InlineData("crisis-a.tsv", 0.96, 0.02, 0.11)]
+    [InlineData("crisis-b.tsv", 0.92, 0.01, 0.08)]
     [InlineData("crisis-c.tsv", 0.94, 0.02, 0.05)]
-    [InlineData("crisis-d.tsv", 0.97, 0.03, 0.11)]
-    [InlineData("crisis-e.tsv", 0.95, 0.02, 0.12)]
-    [InlineData("crisis-f.tsv", 0.95, 0.01, 0.21)]
-    [InlineData("crisis-g.tsv", 0.93, 0.02, 0.17)]
-    [InlineData("crisis-h.tsv", 0.91, 0.01, 0.12)]
+    [InlineData("crisis-d.tsv", 0.97, 0.02, 0.09)]
+    [InlineData("crisis-e.tsv", 0.97, 0.01, 0.12)]
+    [InlineData("crisis-f.tsv", 0.95, 0.01, 0.20)]
+    [InlineData("crisis-g.tsv", 0.92, 0.02, 0.16)]
+    [InlineData("crisis-h.tsv", 0.93, 0.01, 0.10)]
+    [InlineData("crisis-i.tsv", 0.95, 0.04, 0.11)]
+    [InlineData("crisis-j.tsv", 0.94, 0.02, 0.10)]
     public void Assess_IndependentSet_EveryCrisisFlaggedAndFewFalseAlarms(string name, double minAcute, double maxFalseAcute, double maxFalsePossible)
     {
         var rows = ReadSet(name);

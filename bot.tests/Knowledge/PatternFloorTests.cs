@@ -151,6 +151,56 @@ public sealed class PatternFloorTests
     public void FloorOf_TheOrdinaryReasonDenied_Strong(string text) =>
         Assert.Equal(PatternFloor.Strong, CrisisDetector.FloorOf(text));
 
+    // Sure signs (round 6): acute whatever the model says, so a calm message with a means in view gets the crisis card.
+    [Theory]
+    [InlineData("mijn buurvrouw op kantoor spaart al weken haar slaappillen op, ze zegt dat het bijna genoeg is")]
+    [InlineData("been stockpiling painkillers since the reorg, just so you know")]
+    [InlineData("ik zit al een uur naar de messen te kijken")]
+    [InlineData("the rope is ready in the garage")]
+    [InlineData("op de snelweg wil ik het stuur omgooien")]
+    [InlineData("my client is standing on the roof of the parking garage and says she will jump")]
+    [InlineData("sorry for the mess when they find me")]
+    [InlineData("ik weet niet of ik er volgende week nog ben")]
+    [InlineData("ik hoor door de muur dat hij haar aan het slaan is")]
+    [InlineData("ik heb me verstopt op de wc, hij loopt door de gang te schreeuwen")]
+    [InlineData("vanmiddag weer krasjes in mijn arm gemaakt")]
+    public void FloorOf_ASureSignNow_AcuteWhateverTheModel(string text)
+    {
+        Assert.Equal(PatternFloor.Acute, CrisisDetector.FloorOf(text));
+        Assert.Equal(SafetyLevel.Acute, CrisisScreener.Level(text, 0.0, new ScreenerSettings()));
+    }
+
+    // Their look-alikes: over, a joke, hyperbole, a question for a course, the news; not acute on the patterns.
+    [Theory]
+    [InlineData("jaren geleden heb ik pillen gespaard, nu gaat het echt goed met me")]
+    [InlineData("als ik nog één keer die printer hoor spring ik van het dak")]
+    [InlineData("ik zit naar de messen te kijken lol, welke snijdt de taart")]
+    [InlineData("wat moet je doen als iemand op een dak staat en wil springen? het is voor de bhv-cursus")]
+    [InlineData("stond in de krant: iemand hoorde de buren slaan en belde de politie")]
+    public void FloorOf_ASureSignThatIsOverOrNotReal_NotAcute(string text) =>
+        Assert.NotEqual(PatternFloor.Acute, CrisisDetector.FloorOf(text));
+
+    [Theory]
+    [InlineData("dit bedrijf zuigt het leven uit me")]
+    [InlineData("mijn laptop heeft zelfmoord gepleegd, alles weg")]
+    [InlineData("ik sta op springen zo druk is het")]
+    [InlineData("mijn rug is kapot, ik wil dood. nee grapje")]
+    public void Level_IdiomOrJoke_AtMostPossibleWhateverTheScore(string text) =>
+        Assert.Equal(SafetyLevel.Possible, CrisisScreener.Level(text, 0.99, new ScreenerSettings()));
+
+    [Theory]
+    [InlineData("my cat goes to my sister and i gave my plants away. thanks for everything")]
+    [InlineData("mijn hond gaat naar mijn broer, alles is geregeld")]
+    public void FloorOf_PetsGivenAwayWithoutAReason_Strong(string text) =>
+        Assert.NotEqual(PatternFloor.None, CrisisDetector.FloorOf(text));
+
+    [Fact]
+    public void FloorOf_PetsGivenAwayForAnOrdinaryReason_NotAFloorOfItsOwn()
+    {
+        Assert.Equal(PatternFloor.None, CrisisDetector.FloorOf("mijn kat gaat naar mijn zus als ik op vakantie ben"));
+        Assert.Equal(PatternFloor.None, CrisisDetector.FloorOf("mijn moeder bewaart haar medicijnen in de koelkast, mag dat op het werk ook"));
+    }
+
     [Fact]
     public void Level_WeakFloor_OnlyWhenTheModelBacksIt()
     {

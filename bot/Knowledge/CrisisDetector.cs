@@ -46,7 +46,12 @@ public static partial class CrisisDetector
             return PatternFloor.Acute;
         }
 
-        if (SuicideOrSelfHarm().IsMatch(normalized) || SuicideOrSelfHarmLookAhead().IsMatch(normalized) || FarewellOrOverdose().IsMatch(normalized) || AcuteAlways().IsMatch(normalized)
+        if ((SureMeans().IsMatch(normalized) || SureSigns().IsMatch(normalized) || SureSignsLookAhead().IsMatch(normalized)) && !OverOrNotReal(normalized))
+        {
+            return PatternFloor.Acute;
+        }
+
+        if ((GivingAway().IsMatch(normalized) && !OrdinaryReason().IsMatch(normalized)) || SuicideOrSelfHarm().IsMatch(normalized) || SuicideOrSelfHarmLookAhead().IsMatch(normalized) || FarewellOrOverdose().IsMatch(normalized) || AcuteAlways().IsMatch(normalized)
             || WarningSigns().IsMatch(normalized) || AfterImGone().IsMatch(normalized) || DeniedOrdinaryReason().IsMatch(normalized) || (JumpInFront().IsMatch(normalized) && !Hypothetical().IsMatch(normalized)))
         {
             return PatternFloor.Strong;
@@ -117,8 +122,27 @@ public static partial class CrisisDetector
         }
 
         var normalized = Normalize(text);
-        return Hyperbole().IsMatch(normalized) || Denial().IsMatch(normalized);
+        return Hyperbole().IsMatch(normalized) || Denial().IsMatch(normalized) || NotReal(normalized) || IdiomOnly(normalized);
     }
+
+    /// <summary>
+    /// Seen in the news, a film or a game, asked for a first-aid or BHV course, or said as a joke the other did not mean:
+    /// the danger is not happening to anyone here, unless the message also speaks of now or of a wish to die.
+    /// </summary>
+    private static bool NotReal(string normalized) =>
+        NotRealMarker().IsMatch(normalized) && !Immediacy().IsMatch(normalized) && !NowWord().IsMatch(normalized) && !PresentWish().IsMatch(normalized)
+        && !WarningSigns().IsMatch(normalized) && !AfterImGone().IsMatch(normalized);
+
+    /// <summary>"Dood" or "zelfmoord" only in an idiom ("doodmoe", "mijn laptop heeft zelfmoord gepleegd"), no danger word left.</summary>
+    private static bool IdiomOnly(string normalized)
+    {
+        var withoutIdioms = DeathIdiom().Replace(normalized, " ");
+        return !string.Equals(withoutIdioms, normalized, StringComparison.Ordinal) && !HardDangerCue().IsMatch(withoutIdioms) && !TopicWord().IsMatch(withoutIdioms);
+    }
+
+    /// <summary>What keeps a sure sign from the acute floor: it is over, or it is not real (see <see cref="IsOverAndDone"/>).</summary>
+    private static bool OverOrNotReal(string normalized) =>
+        NotReal(normalized) || IsOverAndDone(normalized) || Hyperbole().IsMatch(normalized) || Denial().IsMatch(normalized) || Joke().IsMatch(normalized);
 
     /// <summary>
     /// True when the message places what happened clearly in the past ("vorige maand", "last week", "jaren geleden") or says
@@ -136,7 +160,7 @@ public static partial class CrisisDetector
         }
 
         var normalized = Normalize(text);
-        var past = LongAgo().IsMatch(normalized) || Over().IsMatch(normalized);
+        var past = LongAgo().IsMatch(normalized) || Behind().IsMatch(normalized) || Over().IsMatch(normalized);
         if (!past)
         {
             return false;
@@ -235,7 +259,7 @@ public static partial class CrisisDetector
     // "als ik er niet meer ben vanaf juni". Short, with look-aheads, so on the backtracking engine.
     [GeneratedRegex(
         @"\b(after|when|once) i'?m (dead|gone)\b(?! (on|for|to|from|next|this|till|until|at|in)\b)|\b(after|when) i (die|am dead)\b|\bna mijn dood\b" +
-        @"|\b(als|wanneer|zodra) ik (er )?(morgen |straks |vanavond |vannacht |volgende week |na vandaag )?(niet|nie) meer (ben|leef)\b(?! (op|van|in|bij|vanaf|na|tot|volgende|deze|want|per)\b)" +
+        @"|\b(als|wanneer|zodra|nadat) ik (er )?(morgen |straks |vanavond |vannacht |volgende week |na vandaag )?(niet|nie) meer (ben|leef)\b(?! (op|van|in|bij|vanaf|na|tot|volgende|deze|want|per)\b)" +
         @"|\bif i'?m (not|no longer) (here|around|alive) (tomorrow|after tonight|next week)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex AfterImGone();
@@ -363,7 +387,7 @@ public static partial class CrisisDetector
 
     // "Dood" and "dead" as an idiom of tiredness, shame, fear, boredom or laughter, and a project that is dead.
     [GeneratedRegex(
-        @"\bdood ?(moe|op|ziek van|nerveus|eng|saai|stil)\b|\bdoodmoe\b|\bdoodop\b|\b(me |mij |zich |ze )?dood ?(schaam|schamen|schaamt|schaamde|gelachen|lachen|vervelen|verveel)\w*|\bdood en begraven|\bdood van het lachen|\b(schaam|schaamt|schaamde|verveel|verveelt|lach|lacht|lachte|erger|ergert|werk|werkt) (me|mij|zich|je|ons) (\w+ )?dood\b" +
+        @"\bdood ?(moe|op|ziek van|nerveus|eng|saai|stil)\b|\bdood van (schaamte|de zenuwen|verveling)\b|\bzuigt (\w+ )?het leven uit\b|\bsucks the life out of\b|\b(laptop|computer|pc|printer|telefoon|mobiel|phone|server|auto|car) (\w+ ){0,2}(zelfmoord gepleegd|committed suicide)\b|\bsta(at)? op springen\b|\b(mijn|m'n|mn|my) (hele|whole|entire) (leven|life)\b|\bdoodmoe\b|\bdoodop\b|\b(me |mij |zich |ze )?dood ?(schaam|schamen|schaamt|schaamde|gelachen|lachen|vervelen|verveel)\w*|\bdood en begraven|\bdood van het lachen|\b(schaam|schaamt|schaamde|verveel|verveelt|lach|lacht|lachte|erger|ergert|werk|werkt) (me|mij|zich|je|ons) (\w+ )?dood\b" +
         @"|\bdead (tired|on my feet|beat|boring|easy)\b|\b(bored|scared|worried|tickled) to death|\bdying (of|from) (laughter|boredom|embarrassment)|\bdying to (know|see|meet|try|go)",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DeathIdiom();
@@ -395,6 +419,7 @@ public static partial class CrisisDetector
     // "Ik denk niet aan mezelf iets aandoen hoor", "not thinking of hurting myself": the words, explicitly denied.
     [GeneratedRegex(
         @"\b(ik )?denk (er )?(niet|nie) aan (om )?(mezelf|mijzelf|me)\b|\b(ben |ik ben )?(niet|nie) van plan (om )?(mezelf|mijzelf)\b|\bniet suicidaal\b|\bgeen (suicidale|zelfmoord) ?gedachten\b" +
+        @"|\b(nee|no|nah),? (hoor )?(grapje|geintje|joke|kidding|just kidding)\b|\bjust kidding\b|\bjk\b" +
         @"|\bnot (thinking|planning) (of|about|on|to) (hurting|harming|killing|ending|hurt|harm|kill)\b|\b(i'?m|i am) not (suicidal|going to (hurt|harm|kill) myself)\b|\bno suicidal thoughts\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Denial();
@@ -405,6 +430,8 @@ public static partial class CrisisDetector
     [GeneratedRegex(
         @"\b(het|dat|alles) is (nu |inmiddels )?(allemaal )?gelukkig (voorbij|achter de rug)\b|\b(het|dat) is inmiddels voorbij\b|\bachter de rug\b|\bsindsdien gaat het (weer )?(beter|goed)\b|\bhet gaat (nu |inmiddels )?(weer )?(beter|goed)( met me| met mij)?\b" +
         @"|\b(het is|is het|alles is) (nu |inmiddels |gelukkig )?(weer )?rustig\b" +
+        @"|\bnu (wil|zou) ik (\w+ ){0,4}(praten|bespreken|vertellen|delen|melden|helpen)\b|\bnu (gaat het|gaat 't|gaat t) (\w+ )?(goed|beter)\b|\bnu werk ik\b|\b(zit|is) (hij |zij |ze )?(inmiddels |nu )?(vast|opgepakt|gered)\b|\b(is|zit) (nu |inmiddels )?in (behandeling|therapie)\b|\bkrijgt (nu |inmiddels )?hulp\b|\bniet nu,? maar\b|\b(alles is |het is )?(weer )?rustig nu\b" +
+        @"|\b(i'?m|im|i am) doing (well|good|ok|okay|fine|much better) now\b|\bnow i (work|want to (talk|help))\b|\ball calm now\b|\b(is|he'?s|she'?s) (now )?in (therapy|treatment)\b|\bnot (right )?now,? but\b" +
         @"|\b(it'?s|it is|that'?s|that is) (all )?behind (me|us)( now)?\b|\b(it'?s|it is) (thankfully|luckily) over\b|\b(i'?m|i am) (doing )?(better|fine|ok|okay) now\b|\bdoing (much )?better now\b|\b(it'?s|things are|all is) (quiet|calm) now\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Over();
@@ -421,9 +448,58 @@ public static partial class CrisisDetector
         RegexOptions.CultureInvariant)]
     private static partial Regex PresentWish();
 
+    // Signs of danger now that are acute whatever the model says, unless the message says it is over or not real: pills
+    // hoarded, a means in view or in hand, on a roof or a ledge to jump, steering into a tree, "when they find me", not sure
+    // to be here in two weeks, violence heard now, hiding from someone, fresh cuts (set J, corpus K). Non-backtracking.
+    [GeneratedRegex(
+        @"\b(pillen|pilletjes|medicijnen|tabletten|slaappillen|paracetamol|oxazepam|pills|meds|tablets|sleeping pills|painkillers|paracetamol|insulin pens?|insulinepennen) (\w+ ){0,3}(spaart|spaar|sparen|gespaard|opgespaard|verzamel\w*|hamster\w*)\b" +
+        @"|\b(spaart|spaar|sparen|gespaard|verzamelt|verzamel|verzameld|hamstert|hamster) (\w+ ){0,4}(pillen|pilletjes|medicijnen|tabletten|slaappillen|paracetamol)\b|\b(saving up|stockpiling|hoarding|collecting|saved up|stockpiled|hoarded) (\w+ ){0,2}(pills|meds|tablets|sleeping pills|painkillers|paracetamol)\b" +
+        @"|\bbuying (\w+ ){0,2}(paracetamol|pills|painkillers|sleeping pills) (at|in|from) (different|several|other) |\bbij (verschillende|allerlei|andere) (winkels|drogisten|apotheken) (\w+ ){0,3}(paracetamol|pillen|pilletjes|medicijnen)" +
+        @"|\b(zit|zat|sta|staar|kijk|kijken|kijkt) (\w+ ){0,3}(naar )?(de |het |mijn |mn |m'n |die )?(pillen|pilletjes|messen|mes|mesje|mesjes|touw|strop|scheermesje|scheermesjes) (te )?(staren|kijken|te kijken)?\b|\b(staring|looking|stare) (\w+ ){0,2}at (the |my |those )?(pills|knives|knife|rope|blade|blades|razor)\b" +
+        @"|\b(het |de |een )?(touw|strop|mes|mesje) (ligt|hangt|staat) (\w+ ){0,2}klaar\b|\b(rope|knife|blade|pills) (is |are )?(ready|laid out|on the table in front of me)\b|\b(holding|hold) (a |the |my )?(blade|knife|razor) (to|against) (my )?(wrist|arm|throat)" +
+        @"|\bstuur (\w+ )?om ?(te )?(gooien|gooi)\b|\b(tegen een|tegen de|into a|into the) (boom|muur|pijler|vrachtwagen|tree|wall|pillar|truck|lorry) (aan )?(rijden|rij|te rijden|te knallen|drive|driving|crash\w*|steer\w*)\b|\b(drive|crash|steer|swerve) (\w+ ){0,2}(into|off) (a|the) (tree|wall|bridge|truck|lorry|oncoming)",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex SureMeans();
+
+    // More sure signs, in two parts for the non-backtracking engine's size limit.
+    [GeneratedRegex(
+        @"\bmade (my )?peace with (it|everything|this)\b.{0,40}\b(date|tonight|decided|decision)\b|\bmade up my mind (\w+ ){0,2}(tonight|this weekend)\b" +
+        @"|\bwhen (they|someone|somebody|people) find(s)? me\b|\bals (ze|iemand|men) (me|mij) (straks |morgen |later )?(vind|vinden|vindt)\b" +
+        @"|\b(weet niet|niet zeker|geen idee) of ik er (\w+ ){0,4}nog (ben|zal zijn)\b|\b(don'?t|dont|do not) think i'?ll (make it|be (here|around|alive)) (till|until|to|by|for)\b|\b(by|after) (next week|tomorrow|tonight|friday|the weekend) it (won'?t|wont|will not) matter\b" +
+        @"|\b(hoor|hoort|horen|hear|hearing)\b.{0,60}\b(gillen|gegil|om hulp|slaat|slaan|mishandelt|aan het slaan|in elkaar slaan|hitting|beating|screaming for help|calling for help|crying for help)\b|\b(binnengestormd|binnen gestormd|komt binnenstormen|stormed in|burst in|barged in)\b" +
+        @"|\b(me|mij|mezelf) (\w+ )?(verstopt|verschuild|opgesloten) (\w+ ){0,2}(op|in) (de|het|een) (wc|toilet|kast|kantoor|archief)\b|\b(verstop|verstopt|verschuil|verschuilt) (me|mij|mezelf|ik me|zich) (\w+ ){0,3}(op|in|achter|onder) (de|het|een) (wc|toilet|kast|kantoor|bureau|bus|auto|archief)|\b(hiding|hide|locked myself|i'?m locked) (\w+ ){0,2}in (the|a) (toilet|bathroom|wc|loo|closet|cupboard|office|van|storage)" +
+        @"|\b(staat|is|zijn) (\w+ ){0,4}(met )?(dingen|spullen|stoelen|glazen|flessen) te (gooien|smijten)\b" +
+        @"|\b(krasjes|krassen|sneetjes|snijwonden|wondjes) (\w+ ){0,2}(op|in) (mijn|mn|m'n) (arm|armen|been|benen|pols|polsen|huid|buik|dijen)\b (\w+ ){0,2}(gemaakt|gezet)|\b(made|put) (fresh |new )?(cuts|scratches) (on|in) my (arm|arms|legs|leg|wrists|wrist|skin|thighs)",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex SureSigns();
+
+    // The sure signs that need a look-ahead: a roof, a ledge or a bridge with a jump, not "jump at the chance".
+    [GeneratedRegex(
+        @"\b(dak|brug|vensterbank|richel|balkon|perron|roof|ledge|bridge|balcony|windowsill|window sill|rooftop|railing)\b.{0,60}\b(springen|spring|springt|jump|jumping)\b(?! (op|in|bij|at|on|in|to|into the (pool|water|car|meeting)|off the (bus|call)))" +
+        @"|\b(springen|spring|springt|jump|jumping)\b.{0,30}\b(van|vanaf|off|from) (het|de|een|the|a) (dak|brug|flat|balkon|roof|bridge|ledge|balcony|building|gebouw)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex SureSignsLookAhead();
+
+    // Pets and plants given away: a warning sign unless an ordinary reason is named (a move, a new job, leave).
+    [GeneratedRegex(
+        @"\b(mijn|mn|m'n|my) (kat|katten|poes|hond|honden|cat|cats|dog|dogs|planten|plants) (gaat|gaan|go|goes|is going|are going) (\w+ ){0,2}(naar|to)\b|\b(gave|given|give|giving|geef|gegeven|weggegeven|weg ?gegeven) (away )?(\w+ ){0,1}(my|mijn|mn|m'n) (cat|cats|dog|dogs|plants|kat|katten|hond|planten)\b|\b(mijn|mn|m'n) (kat|hond|planten) (\w+ ){0,2}(weggegeven|weg ?gegeven|ondergebracht)",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex GivingAway();
+
+    [GeneratedRegex(@"\b(now|tonight|vannacht|zometeen|straks)\b", RegexOptions.CultureInvariant)]
+    private static partial Regex NowWord();
+
+    // In the news, a film, a game, a course; a joke the other did not mean (see NotReal).
+    [GeneratedRegex(
+        @"\b(stond in de krant|in de krant|op het nieuws|in het nieuws|op tv|op televisie|filmpje|documentaire|docu|film|podcast|on the news|in the news|in the paper|on tv|documentary|tv show|movie|podcast|novel)\b" +
+        @"|\b(wat (moet|kan|doe) (ik|je|we)( dan)? (doen )?als|what (do|should|can) (i|we|you) do (if|when)|hoe (moet|kan|moeten) (ik|je|we|ze) (\w+ ){0,3}(reageren|handelen|omgaan|helpen|steunen) als|how (do|should|can) (i|we|you) (support|help|respond to|react to|deal with)) (een|iemand|a|an|someone|somebody)\b|\b(richtlijn|protocol|asking as a|als hulpverlener|as a support worker)\b" +
+        @"|\b(bhv|ehbo|first aid|cursus|training|course|workshop|oefening|drill)\b|\b(maakte|maakt|made) (\w+ ){0,2}(een )?(grap|joke)\b|\b(meent|meende) (het|dat) (echt )?(niet|nie)\b|\b(didn'?t|doesn'?t|did not|does not) mean it\b|\b(was|is) (maar |just |only )?(een |a )?(grap|joke|grapje)\b",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex NotRealMarker();
+
     // Clearly in the past: then it is not acute, whatever the words (the regexes above still win).
     [GeneratedRegex(
-        @"\b(vorig|vorige) (jaar|maand|week)|\b(jaren|maanden|weken|jaar|maand) geleden|\bin (19|20)\d\d\b|\blast (year|month|week)|\b(years|months|weeks|a year|a month) ago",
+        @"\b(vorig|vorige) (jaar|maand|week)|\b(jaren|maanden|weken|jaar|maand) (geleden|terug)\b|\bin (19|20)\d\d\b|\blast (year|month|week)|\b(years|months|weeks|a year|a month) ago",
         RegexOptions.CultureInvariant)]
     private static partial Regex LongAgo();
 }
