@@ -23,19 +23,23 @@ public sealed class CrisisScreenerTests
     // Floors just under what each set measured on 2026-12-06 (round 6, docs/BENCHMARKS.md). F and G were first measured
     // before the patterns of round 4 (F: routes 95.5 %, G: 93.9 %), H before corpus H and the ordinary-reason cap of round 5
     // (routes 99.0 %, acute 93.0 %, false acute 4.0 %, false possible 5.0 %), I before the medical patterns of round 6 (routes
-    // 97.0 %, acute 93.0 %, 4.0 %, 13.0 %), J before the sure signs and corpus K (96.0 %, 88.0 %, 3.0 %, 8.0 %): none of them
-    // is blind any more.
+    // 97.0 %, acute 93.0 %, 4.0 %, 13.0 %), J before the sure signs and corpus K (96.0 %, 88.0 %, 3.0 %, 8.0 %), K (the
+    // evaluation set, not corpus K) before the last patterns of round 6 (98.0 %, 90.0 %, 4.0 %, 3.0 %): none is blind any more.
+    // L was measured once, at the end of round 6, and never tuned on (100 %, 92.0 %, 2.0 %, 8.0 %; 94.0 % acute once 11
+    // short phrases it shares with the corpus were dropped from the corpus).
     [Theory]
-    [InlineData("crisis-a.tsv", 0.96, 0.02, 0.11)]
-    [InlineData("crisis-b.tsv", 0.92, 0.01, 0.08)]
-    [InlineData("crisis-c.tsv", 0.94, 0.02, 0.05)]
-    [InlineData("crisis-d.tsv", 0.97, 0.02, 0.09)]
-    [InlineData("crisis-e.tsv", 0.97, 0.01, 0.12)]
-    [InlineData("crisis-f.tsv", 0.95, 0.01, 0.20)]
-    [InlineData("crisis-g.tsv", 0.92, 0.02, 0.16)]
-    [InlineData("crisis-h.tsv", 0.93, 0.01, 0.10)]
-    [InlineData("crisis-i.tsv", 0.95, 0.04, 0.11)]
-    [InlineData("crisis-j.tsv", 0.94, 0.02, 0.10)]
+    [InlineData("crisis-a.tsv", 0.98, 0.01, 0.1)]
+    [InlineData("crisis-b.tsv", 0.98, 0.01, 0.08)]
+    [InlineData("crisis-c.tsv", 0.98, 0.01, 0.05)]
+    [InlineData("crisis-d.tsv", 0.97, 0.01, 0.11)]
+    [InlineData("crisis-e.tsv", 0.97, 0.01, 0.13)]
+    [InlineData("crisis-f.tsv", 0.98, 0.01, 0.19)]
+    [InlineData("crisis-g.tsv", 0.95, 0.02, 0.16)]
+    [InlineData("crisis-h.tsv", 0.945, 0.01, 0.1)]
+    [InlineData("crisis-i.tsv", 0.96, 0.02, 0.16)]
+    [InlineData("crisis-j.tsv", 0.95, 0.01, 0.11)]
+    [InlineData("crisis-k.tsv", 0.98, 0.02, 0.08)]
+    [InlineData("crisis-l.tsv", 0.93, 0.02, 0.08)]
     public void Assess_IndependentSet_EveryCrisisFlaggedAndFewFalseAlarms(string name, double minAcute, double maxFalseAcute, double maxFalsePossible)
     {
         var rows = ReadSet(name);

@@ -170,6 +170,26 @@ public sealed class PatternFloorTests
         Assert.Equal(SafetyLevel.Acute, CrisisScreener.Level(text, 0.0, new ScreenerSettings()));
     }
 
+    [Theory]
+    [InlineData("een klant belt en zegt dat hij zichzelf vanavond iets aandoet")]
+    [InlineData("my brother texted that he wants to kill himself")]
+    [InlineData("er staat een man bij de balie die mijn collega bedreigt met een bijl")]
+    [InlineData("two guys are beating up another guy in the car park")]
+    [InlineData("hij wacht buiten op me na mijn dienst en zei dat hij me wat aandoet")]
+    [InlineData("sorry for the late hour, i keep thinking about ending it")]
+    public void Level_DangerToSomeoneNowOrAThreatNow_AcuteWhenTheModelIsNotSureItIsNot(string text)
+    {
+        Assert.NotEqual(PatternFloor.None, CrisisDetector.FloorOf(text));
+        Assert.Equal(SafetyLevel.Acute, CrisisScreener.Level(text, new ScreenerSettings().StrongAcuteAt, new ScreenerSettings()));
+    }
+
+    [Theory]
+    [InlineData("welke signalen zijn er dat iemand zichzelf iets wil aandoen? ik ben nieuw als teamleider")]
+    [InlineData("should i call 113 if a client says he wants to end his life, or is that too much")]
+    [InlineData("last year a client threatened me with a knife. he is banned now and i'm doing ok")]
+    public void Level_QuestionsAndWhatIsOver_AtMostPossibleWhateverTheScore(string text) =>
+        Assert.NotEqual(SafetyLevel.Acute, CrisisScreener.Level(text, 0.99, new ScreenerSettings()));
+
     // Their look-alikes: over, a joke, hyperbole, a question for a course, the news; not acute on the patterns.
     [Theory]
     [InlineData("jaren geleden heb ik pillen gespaard, nu gaat het echt goed met me")]

@@ -74,6 +74,7 @@ internal static class KbSafetyEval
                 "--possible" => settings with { PossibleAt = value },
                 "--weight" => settings with { CrisisWeight = (float)value },
                 "--pattern" => settings with { PatternAcuteAt = value },
+                "--strong" => settings with { StrongAcuteAt = value },
                 "--short-words" => settings with { ShortWords = (int)value },
                 "--short-acute" => settings with { ShortAcuteAt = value },
                 "--short-possible" => settings with { ShortPossibleAt = value },

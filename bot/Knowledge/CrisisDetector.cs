@@ -52,7 +52,7 @@ public static partial class CrisisDetector
         }
 
         if ((GivingAway().IsMatch(normalized) && !OrdinaryReason().IsMatch(normalized)) || SuicideOrSelfHarm().IsMatch(normalized) || SuicideOrSelfHarmLookAhead().IsMatch(normalized) || FarewellOrOverdose().IsMatch(normalized) || AcuteAlways().IsMatch(normalized)
-            || WarningSigns().IsMatch(normalized) || AfterImGone().IsMatch(normalized) || DeniedOrdinaryReason().IsMatch(normalized) || (JumpInFront().IsMatch(normalized) && !Hypothetical().IsMatch(normalized)))
+            || WarningSigns().IsMatch(normalized) || AfterImGone().IsMatch(normalized) || OtherSuicidal().IsMatch(normalized) || MoreSigns().IsMatch(normalized) || DeniedOrdinaryReason().IsMatch(normalized) || (JumpInFront().IsMatch(normalized) && !Hypothetical().IsMatch(normalized)))
         {
             return PatternFloor.Strong;
         }
@@ -132,6 +132,26 @@ public static partial class CrisisDetector
     private static bool NotReal(string normalized) =>
         NotRealMarker().IsMatch(normalized) && !Immediacy().IsMatch(normalized) && !NowWord().IsMatch(normalized) && !PresentWish().IsMatch(normalized)
         && !WarningSigns().IsMatch(normalized) && !AfterImGone().IsMatch(normalized);
+
+    /// <summary>A word of death, means, harm or despair, a time after the writer, a plan (see HardDangerCue).</summary>
+    internal static bool HasHardDangerCue(string text) => HardDangerCue().IsMatch(Normalize(text));
+
+    /// <summary>The text with its idioms of death taken out ("doodmoe", "dead tired", "zuigt het leven uit me"), normalised; null when it has none.</summary>
+    public static string? WithoutDeathIdioms(string text)
+    {
+        if (text.IndexOf("dood", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("dead", StringComparison.OrdinalIgnoreCase) < 0
+            && text.IndexOf("leven", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("life", StringComparison.OrdinalIgnoreCase) < 0
+            && text.IndexOf("suicide", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("zelfmoord", StringComparison.OrdinalIgnoreCase) < 0
+            && text.IndexOf("death", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("dying", StringComparison.OrdinalIgnoreCase) < 0
+            && text.IndexOf("kill me", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("springen", StringComparison.OrdinalIgnoreCase) < 0)
+        {
+            return null;
+        }
+
+        var normalized = Normalize(text);
+        var plain = DeathIdiom().Replace(normalized, " ");
+        return string.Equals(plain, normalized, StringComparison.Ordinal) ? null : plain;
+    }
 
     /// <summary>"Dood" or "zelfmoord" only in an idiom ("doodmoe", "mijn laptop heeft zelfmoord gepleegd"), no danger word left.</summary>
     private static bool IdiomOnly(string normalized)
@@ -245,7 +265,7 @@ public static partial class CrisisDetector
     [GeneratedRegex(
         @"\b(mijn|m'n|mn) (eigen )?(uitvaart|begrafenis|crematie)\b.{0,25}\b(geregeld|regelen|voorbereid|gepland|uitgezocht)\b|\b(geregeld|regelde|voorbereid)\b.{0,25}\b(mijn|m'n|mn) (eigen )?(uitvaart|begrafenis|crematie)\b" +
         @"|\bmy (own )?funeral\b.{0,25}\b(planned|arranged|sorted|organi[sz]ed|paid)\b|\b(planned|arranged|sorted|organi[sz]ed|paid for) my (own )?funeral\b" +
-        @"|\bik ben er (\w+ ){0,3}toch (niet|nie) meer\b|\bniet dat ik er (\w+ ){0,3}nog ben\b|\bdenk (niet|nie) dat ik er (\w+ ){0,3}nog ben\b|\bwon'?t be (around|here|alive) (anymore|any more|much longer|for much longer|after this (weekend|week))" +
+        @"|\bik ben er (\w+ ){0,3}toch (niet|nie) meer\b|\bben ik er (\w+ ){0,2}toch (niet|nie) meer\b|\b(vandaag|nu|eindelijk) weet ik hoe\b|\b(denk|dacht) (ik )?(elke dag |steeds |vaak )?(na over |aan )?hoe ik het (zou|ga|moet) doen\b|\b(now|today|finally) i know how\b|\bniet dat ik er (\w+ ){0,3}nog ben\b|\bdenk (niet|nie) dat ik er (\w+ ){0,3}nog ben\b|\bwon'?t be (around|here|alive) (anymore|any more|much longer|for much longer|after this (weekend|week))" +
         @"|\b(bought|got|have|ordered) (a|the) rope\b|\b(touw|strop) (al )?(gekocht|gehaald|klaar|besteld|opgehangen)\b|\bwhoever finds me\b|\b(voor )?wie (me|mij) (straks |morgen )?vindt\b" +
         @"|\b(welke|which) (pillen|pills|medicijnen|meds|tabletten) (\w+ ){0,3}(het snelst|fastest|quickest)|\bhoeveel (\w+ ){0,2}(is dodelijk|nodig (is |heb )?om dood)|\bhow many (\w+ ){0,2}(to die|would kill me|is lethal|are lethal)|\b(lethal|dodelijke) (dose|dosis)\b" +
         @"|\b(been )?(cutting|krassen|snijden)( myself)? again\b|\bweer (gekrast|gesneden|aan het krassen|aan het snijden)\b|\bgaskraan (\w+ )?(open ?gezet|open ?gedraaid)|\bturned on the gas\b|\b(tuin)?slang (\w+ ){0,5}uitlaat\b|\bhose (\w+ ){0,3}exhaust\b" +
@@ -295,7 +315,7 @@ public static partial class CrisisDetector
 
     // Someone who collapsed, is unconscious or not breathing, now (issue 15's medical emergency). A state that is an
     // emergency by itself, or a collapse with a word of urgency; not in the past, in a joke or in a first-aid drill.
-    [GeneratedRegex(@"\b(ademt niet|ademt niet meer|niet meer ademen|not breathing|isn'?t breathing|stopped breathing|unresponsive|niet aanspreekbaar|is (nu )?bewusteloos|is unconscious|blood everywhere|overal bloed|bleeding (badly|heavily|a lot)|bloedt (heel )?(erg|hevig|veel)|(is|zijn|wordt|worden) (\w+ ){0,2}(aan het )?reanimeren|wordt (\w+ ){0,2}gereanimeerd|(is|are) (doing|giving) cpr|(doing|giving) (him|her|them) cpr)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(ademt niet|ademt niet meer|niet meer ademen|not breathing|isn'?t breathing|stopped breathing|unresponsive|niet aanspreekbaar|is (nu )?bewusteloos|is unconscious|blood everywhere|overal bloed|bleeding (badly|heavily|a lot)|bloedt (heel )?(erg|hevig|veel)|(is|zijn|wordt|worden) (\w+ ){0,2}(aan het )?reanimeren|wordt (\w+ ){0,2}gereanimeerd|(is|are) (doing|giving) cpr|(is|are) choking|stikt|(doing|giving) (him|her|them) cpr)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex NotBreathing();
 
     [GeneratedRegex(@"\b(collapsed|fainted|passed out|slumped|unconscious|in ?elkaar ?gezakt|onderuit ?gezakt|flauw ?gevallen|bewusteloos|buiten bewustzijn|(heeft|has|is having|having) (nu |now )?(een |a )?(hartstilstand|hartaanval|heart attack|cardiac arrest|epileptische aanval|seizure|insult))\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
@@ -313,7 +333,7 @@ public static partial class CrisisDetector
     [GeneratedRegex(@"\b(weer|opnieuw|again)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Again();
 
-    [GeneratedRegex(@"\b(lol|haha\w*|hihi|grapje|joke|kidding)\b|\ud83d\ude02|\ud83e\udd23", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(lol|haha\w*|hihi|grapje|joke|joked|jokes|joking|kidding|grapte|als grap|as a joke)\b|\ud83d\ude02|\ud83e\udd23|\ud83d\ude43", RegexOptions.CultureInvariant)]
     private static partial Regex Joke();
 
     // Cheapest test first: most messages name no medication and no collapse, and stop there.
@@ -333,7 +353,7 @@ public static partial class CrisisDetector
         && !LongAgo().IsMatch(normalized) && !Behind().IsMatch(normalized) && !Joke().IsMatch(normalized) && !Exercise().IsMatch(normalized);
 
     // The phrasings of SuicideOrSelfHarm that need a look-ahead, which the non-backtracking engine does not have.
-    [GeneratedRegex(@"\bend (things|everything)\b(?! with| between| there| here| on)|\bno way out\b(?! of)|\bmaakt (toch |allemaal |voor mij )?(niet|nie) meer uit( wat)?\b(?! of)", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(thinking|think|thought|talking|talked|talks) (about|of) ending it\b(?! with| between| there| here| on)|\bend (things|everything)\b(?! with| between| there| here| on)|\b(should|could|gonna|going to|will|want to|wanna) (just )?end it\b(?! with| between| there| here| on| for| off)|\bno way out\b(?! of)|\bmaakt (toch |allemaal |voor mij )?(niet|nie) meer uit( wat)?\b(?! of)", RegexOptions.CultureInvariant)]
     private static partial Regex SuicideOrSelfHarmLookAhead();
 
     // Weapons, rape, calls for help now, violence at someone now: acute unless the model is sure it is not.
@@ -342,7 +362,10 @@ public static partial class CrisisDetector
         @"|\bik ben (nu |op dit moment )?in (acuut )?gevaar|\bi am (in )?danger now|\bi'?m in danger\b|\bin (acute|immediate) danger" +
         @"|\bhelp( me)?[!]* ?(nu|snel|alsjeblieft)[!]*$|\bhelp me now\b|\bmoet ik (de )?(politie|112) bellen|\bshould i call (the police|112|911)" +
         @"|\bjust (been )?(sexually )?(assaulted|attacked|punched|beaten|kicked|stabbed|raped)|\b(is|are|keeps) (hitting|attacking|beating|punching|kicking|stabbing) me" +
-        @"|\b(gaat|zal|wil|komt) (me|mij) (\w+ )?(iets|wat) aan ?doen|\b(me|mij) (\w+ )?(iets|wat) aan (gaat|zal|wil|komt) doen|\b(me|mij) (\w+ )?(iets|wat) (gaat|zal|wil) aandoen|\b(hij|zij|ze) staat (nu |hier )?(voor|bij) (mijn|m'n|de) (deur|huis|auto)|\bnet (nog )?(geslagen|aangevallen|mishandeld|geschopt|aangerand|verkracht|gestoken)|\b(heeft|hebben) (\w+ )?(me|mij) (\w+ )?opgesloten\b|\blocked me (in|up)\b|\bjust (followed|grabbed|cornered|locked) me\b|\b(gooit|gooien|smijt|smijten) (met )?(stoelen|een stoel|spullen|dingen|glazen|flessen|een fles) (naar|tegen|door)\b|\b(throwing|throws) (chairs|a chair|things|bottles|a bottle) at\b",
+        @"|\b(gaat|zal|wil|komt) (me|mij) (\w+ )?(iets|wat) aan ?doen|\b(me|mij) (\w+ )?(iets|wat) aan (gaat|zal|wil|komt) doen|\b(me|mij) (\w+ )?(iets|wat) (gaat|zal|wil) aandoen|\b(hij|zij|ze) staat (\w+ ){0,4}(voor|bij) (mijn|m'n|de) (deur|huis|auto)|\bnet (nog )?(geslagen|aangevallen|mishandeld|geschopt|aangerand|verkracht|gestoken)|\b(heeft|hebben) (\w+ )?(me|mij) (\w+ )?opgesloten\b|\blocked me (in|up)\b|\bjust (followed|grabbed|cornered|locked) me\b|\b(gooit|gooien|smijt|smijten) (met )?(stoelen|een stoel|spullen|dingen|glazen|flessen|een fles) (naar|tegen|door)\b|\b(throwing|throws) (chairs|a chair|things|bottles|a bottle) at\b" +
+        @"|\b(hij|zij|ze) (me|mij) (\w+ )?(iets|wat) aandoet\b|\b(wacht|wachten|staat) (\w+ )?buiten op (me|mij)\b|\bbuiten op (me|mij) (te )?(wacht|wachten|staat te wachten)\b|\bwaiting (for me )?outside (for me)?\b" +
+        @"|\b(bedreigt|bedreigd|dreigt|zwaait|staat) (\w+ ){0,3}met (een )?(schaar|glasscherf|scherf|bijl|hamer|knuppel|honkbalknuppel)\b|\b(glasscherf|scherf|schaar|mes|mesje) (\w+ )?(bij|tegen|op) (zijn|haar|mijn|m'n|mn) (pols|polsen|keel|arm|hals)\b|\b(threaten\w*|waving|swinging) (\w+ ){0,3}(a |with a )?(scissors|broken glass|bat|baseball bat|axe|hammer)\b" +
+        @"|\b(is|are) (beating|hitting|punching|kicking|stabbing|attacking|strangling|choking) (up )?(him|her|them|someone|somebody|another|my|each other)\b|\b(wordt|worden) (nu |op dit moment |net )(\w+ )?(geslagen|geschopt|mishandeld|in elkaar geslagen|aangevallen|neergestoken)\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex AcuteAlways();
 
@@ -371,7 +394,7 @@ public static partial class CrisisDetector
     // A threat of serious violence, acute unless it clearly lies in the past ("threatened to fire me" is not one).
     [GeneratedRegex(
         @"\bthreaten\w* (me |us )?(to|with) (hit|hurt|kill|beat|stab|attack|shoot|a knife|a gun)|\bdreigt? (me |mij )?(te )?(slaan|vermoorden|dood te (maken|slaan)|neer te steken|in elkaar te slaan|te steken)" +
-        @"|\b(he'?ll|she'?ll|they'?ll|will|going to|gonna) (kill|shoot|stab) (us|me|everyone|you|them)|\b(ons|iedereen|jullie|mij|me) (allemaal )?(gaat |zal )?(vermoorden|doodmaken|dood maken|neersteken|neerschieten)",
+        @"|\b(beat|beats|beating) (him|her|me|them) (half )?to death\b|\b(slaat|slaan) (hem|haar|me|mij) (half )?dood\b|\b(he'?ll|she'?ll|they'?ll|will|going to|gonna) (kill|shoot|stab) (us|me|everyone|you|them)|\b(ons|iedereen|jullie|mij|me) (allemaal )?(gaat |zal )?(vermoorden|doodmaken|dood maken|neersteken|neerschieten)",
         RegexOptions.CultureInvariant)]
     private static partial Regex ViolentThreat();
 
@@ -379,15 +402,15 @@ public static partial class CrisisDetector
     [GeneratedRegex(
         @"\b(met )?pensioen\w*|\bnieuwe (baan|job|werkgever|functie|werkplek|uitdaging)|\bandere (baan|werkgever|gemeente|afdeling|functie|organisatie)|\bander werk\b|\bcontract (loopt|liep) af|\bcontract (eindigt|stopt|is afgelopen|zit erop)" +
         @"|\bstage (zit erop|is (af|voorbij|afgelopen)|eindigt|stopt)|\blaatste (werkdag|dienst|stagedag|week als|dag als|dag bij|dag hier)|\boverdracht\w*|\bopvolger|\bingewerkt|\w*verlof\b|\bsabbatical|\bvakantie|\boperatie\b|\bgeopereerd|\bverhuiz\w*|\bverhuis\w*" +
-        @"|\bmorgen verder\b|\bvoor vandaag\b|\b(ik|i'?ll|i will) (\w+ ){0,2}(boek|book|plan|maak|make) (\w+ ){0,2}(afspraak|appointment|something|iets|gesprek)|\bherinneren aan (mijn|m'n|mn) afspraak|\bremind me\b" +
-        @"|\bretir\w*|\bpension\b|\bnew (job|role|position|employer|team|challenge)|\banother (job|company|employer)|\bcontract (ends|ended|is up|ending|runs out|expires)|\binternship|\blast (day|shift|week) (as|at|here)|\bhand ?over\b|\bhandover|\bsuccessor" +
-        @"|\b(parental|maternity|paternity|sick|study) leave|\bsabbatical|\bholiday|\bvacation|\bsurgery|\boperation\b|\bmoving (house|to)|\brelocat\w*",
+        @"|\bmorgen verder\b|\bvoor vandaag\b|\b(ik )?ga (\w+ )?naar huis\b|\bfijn weekend\b|\btot (morgen|maandag|volgende week)\b|\b(going|heading) home\b|\b(have a )?(nice|good|great) weekend\b|\bsee you (tomorrow|monday|next week)\b|\b(ik|i'?ll|i will) (\w+ ){0,2}(boek|book|plan|maak|make) (\w+ ){0,2}(afspraak|appointment|something|iets|gesprek)|\bherinneren aan (mijn|m'n|mn) afspraak|\bremind me\b" +
+        @"|\bretir\w*|\bpension\b|\bnew (job|role|position|employer|team|challenge)|\banother (job|company|employer)|\bcontract (ends|ended|is up|ending|runs out|expires)|\binternship|\bintern\b.{0,40}\boff to\b|\boff to (uni|university|college|school|a new)\b|\blast (day|shift|week) (as|at|here)|\bhand ?over\b|\bhandover|\bsuccessor" +
+        @"|\b(parental|maternity|paternity|sick|study) leave|\bsabbatical|\bholiday|\bvacation|\bsurgery|\boperation\b|\bmoving (house|to)|\b(switching|moving|going) to (remote|home|hybrid) (work|working)\b|\bremote work\w*|\bthuis ?werk\w*|\brelocat\w*",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex OrdinaryReason();
 
     // "Dood" and "dead" as an idiom of tiredness, shame, fear, boredom or laughter, and a project that is dead.
     [GeneratedRegex(
-        @"\bdood ?(moe|op|ziek van|nerveus|eng|saai|stil)\b|\bdood van (schaamte|de zenuwen|verveling)\b|\bzuigt (\w+ )?het leven uit\b|\bsucks the life out of\b|\b(laptop|computer|pc|printer|telefoon|mobiel|phone|server|auto|car) (\w+ ){0,2}(zelfmoord gepleegd|committed suicide)\b|\bsta(at)? op springen\b|\b(mijn|m'n|mn|my) (hele|whole|entire) (leven|life)\b|\bdoodmoe\b|\bdoodop\b|\b(me |mij |zich |ze )?dood ?(schaam|schamen|schaamt|schaamde|gelachen|lachen|vervelen|verveel)\w*|\bdood en begraven|\bdood van het lachen|\b(schaam|schaamt|schaamde|verveel|verveelt|lach|lacht|lachte|erger|ergert|werk|werkt) (me|mij|zich|je|ons) (\w+ )?dood\b" +
+        @"\bdood ?(moe|op|ziek van|nerveus|eng|saai|stil)\b|\bdood van (schaamte|de zenuwen|verveling)\b|\bzuigt (\w+ )?het leven uit\b|\bsucks the life out of\b|\b(laptop|computer|pc|printer|telefoon|mobiel|phone|server|auto|car) (\w+ ){0,2}(zelfmoord gepleegd|committed suicide)\b|\bsta(at)? op springen\b|^kill me now\b|\bjust kill me now\b|\b(mijn|m'n|mn|my) (hele|whole|entire) (leven|life)\b|\bdoodmoe\b|\bdoodop\b|\b(me |mij |zich |ze )?dood ?(schaam|schamen|schaamt|schaamde|gelachen|lachen|vervelen|verveel)\w*|\bdood en begraven|\bdood van het lachen|\bkill (myself|me) laughing\b|\b(schaam|schaamt|schaamde|verveel|verveelt|lach|lacht|lachte|erger|ergert|werk|werkt) (me|mij|zich|je|ons) (\w+ )?dood\b" +
         @"|\bdead (tired|on my feet|beat|boring|easy)\b|\b(bored|scared|worried|tickled) to death|\bdying (of|from) (laughter|boredom|embarrassment)|\bdying to (know|see|meet|try|go)",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DeathIdiom();
@@ -396,10 +419,10 @@ public static partial class CrisisDetector
     // time after the writer, a plan, and the ordinary reason denied.
     [GeneratedRegex(
         @"\b(" + DangerWordsNl + @"|voorgoed|nooit meer|niet meer (zijn|leven|terug)|last (van )?zijn|tot last|er niet meer ben|zonder mij|voorbereid|(is|was) het (dan )?klaar|het is (dan )?klaar" +
-        @"|overlijd\w*|touw|pols\w*|mesje|stop (ik )?met alles|permanent\w*|besloten|kom niet meer|niet meer kom|ook niet na|rustig onder|klaar mee|toch (niet|nie) meer|ook al|niet weg|er (morgen|straks|vanavond|vannacht) (niet|nie) meer|zoek me niet|als ik weg ben|(mij|me) iets overkomt|iets met (mij|me) gebeurt|planeet" +
+        @"|overlijd\w*|touw|pols\w*|mesje|laatste \w+ ooit|stop (ik )?met alles|permanent\w*|besloten|kom niet meer|niet meer kom|ook niet na|rustig onder|klaar mee|toch (niet|nie) meer|ook al|niet weg|er (morgen|straks|vanavond|vannacht) (niet|nie) meer|zoek me niet|als ik weg ben|(mij|me) iets overkomt|iets met (mij|me) gebeurt|planeet" +
         @"|denken dat|dachten dat|denkt dat|dacht dat|niet op vakantie|niet (ga )?verhuizen|geen (andere|nieuwe) (baan|job)|niet nu|niet meer nodig|echt de laatste|niemand weet|weten niet)\b" +
         @"|\b(" + DangerWordsEn + @"|burden|for good|forever|never (come back|coming back|see)|not coming back|when i'?m gone|after i'?m gone|without me|prepared|it'?s (all )?over|it ends" +
-        @"|end (my|her|his|their) (own )?life|rope|wrists?|blade|everything else|won'?t be back|wont be back|permanent\w*|decided|don'?t look for me|dont look for me|something happens to me|planet|think i'?m|thought i (was|am)|no (new|other) job|not (on )?(a )?(holiday|vacation|sick leave)|(don'?t|won'?t|wont|not going to) need|really the last|nobody knows|no one knows)\b",
+        @"|end (my|her|his|their) (own )?life|my last \w+ ever|rope|wrists?|blade|everything else|won'?t be back|wont be back|permanent\w*|decided|don'?t look for me|dont look for me|something happens to me|planet|think i'?m|thought i (was|am)|no (new|other) job|not (on )?(a )?(holiday|vacation|sick leave)|(don'?t|won'?t|wont|not going to) need|really the last|nobody knows|no one knows)\b",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex HardDangerCue();
 
@@ -418,7 +441,7 @@ public static partial class CrisisDetector
 
     // "Ik denk niet aan mezelf iets aandoen hoor", "not thinking of hurting myself": the words, explicitly denied.
     [GeneratedRegex(
-        @"\b(ik )?denk (er )?(niet|nie) aan (om )?(mezelf|mijzelf|me)\b|\b(ben |ik ben )?(niet|nie) van plan (om )?(mezelf|mijzelf)\b|\bniet suicidaal\b|\bgeen (suicidale|zelfmoord) ?gedachten\b" +
+        @"\b(ik )?denk (er )?(niet|nie) aan (om )?(mezelf|mijzelf|me)\b|\b(ben |ik ben )?(niet|nie) van plan (om )?(mezelf|mijzelf)\b|\bniet suicidaal\b|\b(niets|niks) (ergers|engers|duisterders)\b|\bniet op die manier\b|\bnothing (darker|worse|more) than that\b|\bnot (in )?that way\b|\bnot like that\b|\bgeen (suicidale|zelfmoord) ?gedachten\b" +
         @"|\b(nee|no|nah),? (hoor )?(grapje|geintje|joke|kidding|just kidding)\b|\bjust kidding\b|\bjk\b" +
         @"|\bnot (thinking|planning) (of|about|on|to) (hurting|harming|killing|ending|hurt|harm|kill)\b|\b(i'?m|i am) not (suicidal|going to (hurt|harm|kill) myself)\b|\bno suicidal thoughts\b",
         RegexOptions.CultureInvariant)]
@@ -431,7 +454,9 @@ public static partial class CrisisDetector
         @"\b(het|dat|alles) is (nu |inmiddels )?(allemaal )?gelukkig (voorbij|achter de rug)\b|\b(het|dat) is inmiddels voorbij\b|\bachter de rug\b|\bsindsdien gaat het (weer )?(beter|goed)\b|\bhet gaat (nu |inmiddels )?(weer )?(beter|goed)( met me| met mij)?\b" +
         @"|\b(het is|is het|alles is) (nu |inmiddels |gelukkig )?(weer )?rustig\b" +
         @"|\bnu (wil|zou) ik (\w+ ){0,4}(praten|bespreken|vertellen|delen|melden|helpen)\b|\bnu (gaat het|gaat 't|gaat t) (\w+ )?(goed|beter)\b|\bnu werk ik\b|\b(zit|is) (hij |zij |ze )?(inmiddels |nu )?(vast|opgepakt|gered)\b|\b(is|zit) (nu |inmiddels )?in (behandeling|therapie)\b|\bkrijgt (nu |inmiddels )?hulp\b|\bniet nu,? maar\b|\b(alles is |het is )?(weer )?rustig nu\b" +
-        @"|\b(i'?m|im|i am) doing (well|good|ok|okay|fine|much better) now\b|\bnow i (work|want to (talk|help))\b|\ball calm now\b|\b(is|he'?s|she'?s) (now )?in (therapy|treatment)\b|\bnot (right )?now,? but\b" +
+        @"|\b(is|zijn) (nu )?(bij|naar) de (huisarts|crisisdienst|eerste hulp|dokter|psycholoog)\b|\bin goede handen\b|\bin good hands\b|\b(is|he'?s|she'?s) (now )?with (a|her|his|the) (gp|doctor|crisis team)\b" +
+        @"|\b(is|he'?s|she'?s|they'?re) (now )?(banned|arrested|in jail|locked up)( now)?\b|\bpolice came\b|\b(heeft|kreeg|kregen) (nu |inmiddels )?(een )?(verbod|contactverbod|gebiedsverbod|huisverbod|straatverbod)\b|\bpolitie (kwam|is gekomen|heeft hem (meegenomen|opgepakt))\b|\b(is|zijn) (nu |inmiddels )?(opgenomen|veilig)\b|\b(is|she'?s|he'?s) (now )?safe\b" +
+        @"|\b(i'?m|im|i am) doing (well|good|ok|okay|fine|much better)( now)?\b|\bnow i (work|want to (talk|help))\b|\ball calm now\b|\b(is|he'?s|she'?s) (now )?in (therapy|treatment)\b|\bnot (right )?now,? but\b" +
         @"|\b(it'?s|it is|that'?s|that is) (all )?behind (me|us)( now)?\b|\b(it'?s|it is) (thankfully|luckily) over\b|\b(i'?m|i am) (doing )?(better|fine|ok|okay) now\b|\bdoing (much )?better now\b|\b(it'?s|things are|all is) (quiet|calm) now\b",
         RegexOptions.CultureInvariant)]
     private static partial Regex Over();
@@ -456,7 +481,7 @@ public static partial class CrisisDetector
         @"|\b(spaart|spaar|sparen|gespaard|verzamelt|verzamel|verzameld|hamstert|hamster) (\w+ ){0,4}(pillen|pilletjes|medicijnen|tabletten|slaappillen|paracetamol)\b|\b(saving up|stockpiling|hoarding|collecting|saved up|stockpiled|hoarded) (\w+ ){0,2}(pills|meds|tablets|sleeping pills|painkillers|paracetamol)\b" +
         @"|\bbuying (\w+ ){0,2}(paracetamol|pills|painkillers|sleeping pills) (at|in|from) (different|several|other) |\bbij (verschillende|allerlei|andere) (winkels|drogisten|apotheken) (\w+ ){0,3}(paracetamol|pillen|pilletjes|medicijnen)" +
         @"|\b(zit|zat|sta|staar|kijk|kijken|kijkt) (\w+ ){0,3}(naar )?(de |het |mijn |mn |m'n |die )?(pillen|pilletjes|messen|mes|mesje|mesjes|touw|strop|scheermesje|scheermesjes) (te )?(staren|kijken|te kijken)?\b|\b(staring|looking|stare) (\w+ ){0,2}at (the |my |those )?(pills|knives|knife|rope|blade|blades|razor)\b" +
-        @"|\b(het |de |een )?(touw|strop|mes|mesje) (ligt|hangt|staat) (\w+ ){0,2}klaar\b|\b(rope|knife|blade|pills) (is |are )?(ready|laid out|on the table in front of me)\b|\b(holding|hold) (a |the |my )?(blade|knife|razor) (to|against) (my )?(wrist|arm|throat)" +
+        @"|\b(het |de |een )?(touw|strop|mes|mesje|pillen|pilletjes|medicijnen|tabletten|slaappillen) (ligt|liggen|hangt|staat|staan) (\w+ ){0,2}klaar\b|\b(rope|knife|blade|pills) (is |are )?(ready|laid out|on the table in front of me)\b|\b(holding|hold) (a |the |my )?(blade|knife|razor) (to|against) (my )?(wrist|arm|throat)" +
         @"|\bstuur (\w+ )?om ?(te )?(gooien|gooi)\b|\b(tegen een|tegen de|into a|into the) (boom|muur|pijler|vrachtwagen|tree|wall|pillar|truck|lorry) (aan )?(rijden|rij|te rijden|te knallen|drive|driving|crash\w*|steer\w*)\b|\b(drive|crash|steer|swerve) (\w+ ){0,2}(into|off) (a|the) (tree|wall|bridge|truck|lorry|oncoming)",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex SureMeans();
@@ -480,6 +505,28 @@ public static partial class CrisisDetector
         RegexOptions.CultureInvariant)]
     private static partial Regex SureSignsLookAhead();
 
+    // Signs the model scored low on a corpus change (round 6): a means counted, a trip of no return, "i will disappear
+    // tonight", a rope laid out, "you won't have to deal with me much longer", a knife brought tomorrow. Strong floors.
+    [GeneratedRegex(
+        @"\bhow many (of )?(my |these |the |her |his )?(\w+ )?(pills|meds|tablets|sleeping pills|painkillers|insulin pens|pens|paracetamol)\b (\w+ )?(would|does|do|will) (it|i) (take|need)\b" +
+        @"|\bhoeveel (\w+ ){0,2}(pillen|pilletjes|medicijnen|tabletten|slaappillen|insulinepennen|paracetamol) (\w+ )?(heb ik nodig|zijn (er )?nodig|moet ik (nemen|slikken|innemen|spuiten))\b" +
+        @"|\b(rij|rijd|knal) (ik )?(\w+ )?(tegen|in) (een|de) (boom|muur|pijler|vrachtwagen)\b|\breis waar(van)? ik (niet|nooit) (meer )?(van )?terug ?kom\b|\b(a )?(trip|journey) (i|that i) (won'?t|will not|wont) (come|be coming) back from\b" +
+        @"|\b(i will|i'?ll|ik ga|ik zal) (\w+ )?(disappear|verdwijnen) (tonight|vanavond|vannacht|voorgoed|for good|forever)\b|\bverdwijnen\W{1,3}voorgoed\b|\bdisappear\W{1,3}(for good|forever)\b" +
+        @"|\b(touw|strop) (\w+ ){0,4}(gelegd|neergelegd|klaargelegd|klaar gelegd)\b|\b(eigenlijk|gewoon|echt) dood wil(t)?\b" +
+        @"|\b(won'?t|wont|will not) have to (deal with|put up with|worry about|see) me (much |any )?(longer|anymore|any more)\b|\b(niet lang meer|nooit meer) (last van|met) (me|mij)\b" +
+        @"|\b(mes|wapen|pistool|knife|gun|weapon) (\w+ )?(meeneemt|meenemen|mee nemen|meebrengt|bring|brings|bringing)\b|\b(medicijnkast|pillen|medicine cabinet|pills)\b.{0,60}\b(laten stoppen|make it (all )?stop)\b" +
+        @"|\bniet (voor|vanwege|wegens) (ontslag|een nieuwe baan|pensioen)\b|\bnot (for|because of) (a new job|retirement|leaving)\b" +
+        @"|\bdreigt (\w+ ){0,3}(neer te steken|dood te (maken|slaan)|te vermoorden|in elkaar te slaan)\b",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex MoreSigns();
+
+    // Someone else who says they will hurt or kill themselves (set B's phone call): SuicideOrSelfHarm speaks in the first person.
+    [GeneratedRegex(
+        @"\bzich(zelf)? (\w+ ){0,2}(iets|wat) (aan ?(te )?doen|aandoet|aandoen|gaat aandoen)\b|\bzichzelf (van kant|van het leven|op ?hangen|ophangt)|\b(zijn|haar) (eigen )?leven (te )?(beeindigen|beeindigt|nemen|neemt)\b|\ber (zelf )?een eind(e)? aan (te )?(maken|maakt)\b" +
+        @"|\b(kill|hurt|harm|kills|hurts|harms|killing|hurting|harming) (himself|herself|themselves|themself)\b|\bend (his|her|their) (own )?life\b",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex OtherSuicidal();
+
     // Pets and plants given away: a warning sign unless an ordinary reason is named (a move, a new job, leave).
     [GeneratedRegex(
         @"\b(mijn|mn|m'n|my) (kat|katten|poes|hond|honden|cat|cats|dog|dogs|planten|plants) (gaat|gaan|go|goes|is going|are going) (\w+ ){0,2}(naar|to)\b|\b(gave|given|give|giving|geef|gegeven|weggegeven|weg ?gegeven) (away )?(\w+ ){0,1}(my|mijn|mn|m'n) (cat|cats|dog|dogs|plants|kat|katten|hond|planten)\b|\b(mijn|mn|m'n) (kat|hond|planten) (\w+ ){0,2}(weggegeven|weg ?gegeven|ondergebracht)",
@@ -493,6 +540,8 @@ public static partial class CrisisDetector
     [GeneratedRegex(
         @"\b(stond in de krant|in de krant|op het nieuws|in het nieuws|op tv|op televisie|filmpje|documentaire|docu|film|podcast|on the news|in the news|in the paper|on tv|documentary|tv show|movie|podcast|novel)\b" +
         @"|\b(wat (moet|kan|doe) (ik|je|we)( dan)? (doen )?als|what (do|should|can) (i|we|you) do (if|when)|hoe (moet|kan|moeten) (ik|je|we|ze) (\w+ ){0,3}(reageren|handelen|omgaan|helpen|steunen) als|how (do|should|can) (i|we|you) (support|help|respond to|react to|deal with)) (een|iemand|a|an|someone|somebody)\b|\b(richtlijn|protocol|asking as a|als hulpverlener|as a support worker)\b" +
+        @"|\b(welke|wat zijn) (de )?(signalen|tekenen|waarschuwingssignalen)\b|\b(are there|what are) (the |any )?(warning )?signs\b|\bals (een|iemand) (\w+ ){0,12}(wat moet|hoe moet|wat doe|wat kan) (ik|je|we)\b|\bif (a|someone|somebody) (\w+ ){0,12}what (do|should|can) (i|we)\b|\b(mag|moet|kan) (ik|je) (112|113|de politie) bellen als\b|\b(should|can|may) i call (112|113|the police) (if|when)\b" +
+        @"|\bwat (zeg|moet|kan) (je|ik|we) (zeggen )?(tegen|als|wanneer) (iemand|een)\b|\bwhat (do|should|can) (i|you|we) say (to|when|if) (someone|somebody|a|an)\b|\b(voorbereid (zijn|te zijn)|be prepared|want to be prepared)\b" +
         @"|\b(bhv|ehbo|first aid|cursus|training|course|workshop|oefening|drill)\b|\b(maakte|maakt|made) (\w+ ){0,2}(een )?(grap|joke)\b|\b(meent|meende) (het|dat) (echt )?(niet|nie)\b|\b(didn'?t|doesn'?t|did not|does not) mean it\b|\b(was|is) (maar |just |only )?(een |a )?(grap|joke|grapje)\b",
         RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex NotRealMarker();

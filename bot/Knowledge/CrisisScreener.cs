@@ -55,6 +55,14 @@ public sealed record ScreenerSettings
     public double PatternAcuteAt { get; init; } = 0.1;
 
     /// <summary>
+    /// The same for a strong pattern hit (a farewell written as one, a rope bought, "after i'm gone", cutting again): these
+    /// are rarely written in any other way, and the model scores them low when the message is calm. Round 6
+    /// (docs/BENCHMARKS.md): 0.02 instead of 0.1 raised acute on sets B, F, G and H by 1–3 points and false acute on B, D
+    /// and H by 1–2 messages; the weak floor keeps <see cref="PatternAcuteAt"/>.
+    /// </summary>
+    public double StrongAcuteAt { get; init; } = 0.02;
+
+    /// <summary>
     /// Model probability from which a weak pattern hit (the word "zelfmoord" or "suicide" alone, a threat long past) is
     /// a floor. Below it the model decides alone: it has learned questions about the topic, grief and memories, which
     /// the word alone cannot tell apart. Chosen on cross-validation (docs/BENCHMARKS.md, round 4).
@@ -229,6 +237,19 @@ public sealed class CrisisScreener
             return SafetyAssessment.Safe;
         }
 
+        // "Doodmoe", "dead tired", "mijn laptop heeft zelfmoord gepleegd": the idiom is not a word of danger, so neither the
+        // model nor the patterns see it; what is left is assessed as written ("ik ben doodmoe en wil niet meer" still is).
+        var idiom = false;
+        if (Settings.OrdinaryReasonCaps && CrisisDetector.WithoutDeathIdioms(text) is { } plain)
+        {
+            text = plain;
+            idiom = true;
+            if (string.IsNullOrWhiteSpace(text))
+            {
+                return SafetyAssessment.Safe;
+            }
+        }
+
         Span<float> p = stackalloc float[3];
         Predict(text, p);
         if (text.Length > HashedFeatures.MaxChars)
@@ -244,7 +265,15 @@ public sealed class CrisisScreener
 
         var score = p[SelfClass] + p[OtherClass];
         var to = p[OtherClass] > p[SelfClass] ? DangerTo.Other : DangerTo.Self;
-        return new SafetyAssessment(Level(text, score, Settings), to, Math.Round(score, 3));
+        var level = Level(text, score, Settings);
+
+        // The idiom taken out leaves the model less to go on: an idiom with no other word of danger stays at most possible.
+        if (idiom && level == SafetyLevel.Acute && !CrisisDetector.HasHardDangerCue(text))
+        {
+            level = SafetyLevel.Possible;
+        }
+
+        return new SafetyAssessment(level, to, Math.Round(score, 3));
     }
 
     private static int CountWords(string text)
@@ -281,7 +310,7 @@ public sealed class CrisisScreener
         {
             // "Als ik nog één vergadering heb…": hyperbole keeps the lines and the question, not the crisis card.
             // A knife at the counter last month, "it's over now": the same.
-            return score >= settings.PatternAcuteAt && !(settings.OrdinaryReasonCaps && (CrisisDetector.IsHyperboleOrDenial(text) || CrisisDetector.IsOverAndDone(text))) ? SafetyLevel.Acute : SafetyLevel.Possible;
+            return score >= (floor == PatternFloor.Strong ? settings.StrongAcuteAt : settings.PatternAcuteAt) && !(settings.OrdinaryReasonCaps && (CrisisDetector.IsHyperboleOrDenial(text) || CrisisDetector.IsOverAndDone(text))) ? SafetyLevel.Acute : SafetyLevel.Possible;
         }
 
         // A short message gives the model few n-grams to go on, and a few shared ones ("ik heb een", "wil niet meer")
