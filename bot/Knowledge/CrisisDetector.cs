@@ -51,7 +51,7 @@ public static partial class CrisisDetector
             return PatternFloor.Acute;
         }
 
-        if ((GivingAway().IsMatch(normalized) && !OrdinaryReason().IsMatch(normalized)) || SuicideOrSelfHarm().IsMatch(normalized) || SuicideOrSelfHarmLookAhead().IsMatch(normalized) || FarewellOrOverdose().IsMatch(normalized) || AcuteAlways().IsMatch(normalized)
+        if ((GivingAway().IsMatch(normalized) && !OrdinaryReason().IsMatch(normalized)) || SuicideOrSelfHarm().IsMatch(normalized) || SuicideOrSelfHarmLookAhead().IsMatch(normalized) || FarewellOrOverdose().IsMatch(normalized) || AcuteAlways().IsMatch(normalized) || AcuteNow().IsMatch(normalized)
             || WarningSigns().IsMatch(normalized) || AfterImGone().IsMatch(normalized) || OtherSuicidal().IsMatch(normalized) || MoreSigns().IsMatch(normalized) || DeniedOrdinaryReason().IsMatch(normalized) || (JumpInFront().IsMatch(normalized) && !Hypothetical().IsMatch(normalized)))
         {
             return PatternFloor.Strong;
@@ -256,7 +256,7 @@ public static partial class CrisisDetector
     [GeneratedRegex(
         @"\b(schrijf|stuur|typ) (dit|je|jullie|u|deze)( \w+){0,2} om afscheid te nemen|\bik neem (hierbij|bij deze) afscheid|\bthis is (my|me) saying goodbye|\bwriting (this )?to say goodbye" +
         @"|\b(took|taken|swallowed|popped) (a (whole )?(bunch|lot|load|handful|pile|box|pack|strip) of|all (of )?my|too many|loads of|way too many) (my )?(meds|pills|tablets|medication|medicine|sleeping pills|painkillers|paracetamol)",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex FarewellOrOverdose();
 
     // Signs of a plan, a means, a place or a goodbye (sets F and G): a funeral arranged, a rope bought, "whoever finds
@@ -321,7 +321,7 @@ public static partial class CrisisDetector
     [GeneratedRegex(@"\b(collapsed|fainted|passed out|slumped|unconscious|in ?elkaar ?gezakt|onderuit ?gezakt|flauw ?gevallen|bewusteloos|buiten bewustzijn|(heeft|has|is having|having) (nu |now )?(een |a )?(hartstilstand|hartaanval|heart attack|cardiac arrest|epileptische aanval|seizure|insult))\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Collapse();
 
-    [GeneratedRegex(@"\b(net|zojuist|just|nu|now|what (do|should|can) (i|we) do|wat (moet|moeten|kan) (ik|we)|help|hulp|ambulance|112|reanim\w*|cpr|aed|bloedt|bleeding|not responding|reageert niet)\b", RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(net|zojuist|just|nu|now|what (do|should|can) (i|we) do|wat (moet|moeten|kan) (ik|we)|help|hulp|ambulance|112|reanim\w*|cpr|aed|bloedt|bleeding|not responding|reageert niet)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Urgency();
 
     [GeneratedRegex(@"\b(drill|oefening|cursus|course|training|bhv)\b", RegexOptions.CultureInvariant)]
@@ -362,17 +362,23 @@ public static partial class CrisisDetector
         @"|\bik ben (nu |op dit moment )?in (acuut )?gevaar|\bi am (in )?danger now|\bi'?m in danger\b|\bin (acute|immediate) danger" +
         @"|\bhelp( me)?[!]* ?(nu|snel|alsjeblieft)[!]*$|\bhelp me now\b|\bmoet ik (de )?(politie|112) bellen|\bshould i call (the police|112|911)" +
         @"|\bjust (been )?(sexually )?(assaulted|attacked|punched|beaten|kicked|stabbed|raped)|\b(is|are|keeps) (hitting|attacking|beating|punching|kicking|stabbing) me" +
-        @"|\b(gaat|zal|wil|komt) (me|mij) (\w+ )?(iets|wat) aan ?doen|\b(me|mij) (\w+ )?(iets|wat) aan (gaat|zal|wil|komt) doen|\b(me|mij) (\w+ )?(iets|wat) (gaat|zal|wil) aandoen|\b(hij|zij|ze) staat (\w+ ){0,4}(voor|bij) (mijn|m'n|de) (deur|huis|auto)|\bnet (nog )?(geslagen|aangevallen|mishandeld|geschopt|aangerand|verkracht|gestoken)|\b(heeft|hebben) (\w+ )?(me|mij) (\w+ )?opgesloten\b|\blocked me (in|up)\b|\bjust (followed|grabbed|cornered|locked) me\b|\b(gooit|gooien|smijt|smijten) (met )?(stoelen|een stoel|spullen|dingen|glazen|flessen|een fles) (naar|tegen|door)\b|\b(throwing|throws) (chairs|a chair|things|bottles|a bottle) at\b" +
-        @"|\b(hij|zij|ze) (me|mij) (\w+ )?(iets|wat) aandoet\b|\b(wacht|wachten|staat) (\w+ )?buiten op (me|mij)\b|\bbuiten op (me|mij) (te )?(wacht|wachten|staat te wachten)\b|\bwaiting (for me )?outside (for me)?\b" +
+        @"|\b(gaat|zal|wil|komt) (me|mij) (\w+ )?(iets|wat) aan ?doen|\b(me|mij) (\w+ )?(iets|wat) aan (gaat|zal|wil|komt) doen|\b(me|mij) (\w+ )?(iets|wat) (gaat|zal|wil) aandoen|\b(hij|zij|ze) staat (\w+ ){0,4}(voor|bij) (mijn|m'n|de) (deur|huis|auto)|\bnet (nog )?(geslagen|aangevallen|mishandeld|geschopt|aangerand|verkracht|gestoken)|\b(heeft|hebben) (\w+ )?(me|mij) (\w+ )?opgesloten\b|\blocked me (in|up)\b|\bjust (followed|grabbed|cornered|locked) me\b|\b(gooit|gooien|smijt|smijten) (met )?(stoelen|een stoel|spullen|dingen|glazen|flessen|een fles) (naar|tegen|door)\b|\b(throwing|throws) (chairs|a chair|things|bottles|a bottle) at\b",
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AcuteAlways();
+
+    // Threats and violence now that AcuteAlways lacked (round 6): "hij me wat aandoet", waiting outside for me, a pair of
+    // scissors or a shard at a wrist, someone being beaten now. Strong floors; non-backtracking, linear in the text.
+    [GeneratedRegex(
+        @"\b(hij|zij|ze) (me|mij) (\w+ )?(iets|wat) aandoet\b|\b(wacht|wachten|staat) (\w+ )?buiten op (me|mij)\b|\bbuiten op (me|mij) (te )?(wacht|wachten|staat te wachten)\b|\bwaiting (for me )?outside (for me)?\b" +
         @"|\b(bedreigt|bedreigd|dreigt|zwaait|staat) (\w+ ){0,3}met (een )?(schaar|glasscherf|scherf|bijl|hamer|knuppel|honkbalknuppel)\b|\b(glasscherf|scherf|schaar|mes|mesje) (\w+ )?(bij|tegen|op) (zijn|haar|mijn|m'n|mn) (pols|polsen|keel|arm|hals)\b|\b(threaten\w*|waving|swinging) (\w+ ){0,3}(a |with a )?(scissors|broken glass|bat|baseball bat|axe|hammer)\b" +
         @"|\b(is|are) (beating|hitting|punching|kicking|stabbing|attacking|strangling|choking) (up )?(him|her|them|someone|somebody|another|my|each other)\b|\b(wordt|worden) (nu |op dit moment |net )(\w+ )?(geslagen|geschopt|mishandeld|in elkaar geslagen|aangevallen|neergestoken)\b",
-        RegexOptions.CultureInvariant)]
-    private static partial Regex AcuteAlways();
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    private static partial Regex AcuteNow();
 
     [GeneratedRegex(
         @"bedreig|dreigt|dreigen|(^|\s)sla(at|an)?\b|geslagen|aangevallen|valt (me|mij) aan|mishandel|schopt|schoppen|achtervolg|stalk|vermoorden|dood (maken|slaan)|pijn doen|aanrand|aangerand|bang dat (hij|zij|ze) (me|mij)" +
         @"|threaten|\bhit(ting)? me|\bhurt(ing)? me|attack|beat(ing)? me|following me|followed me (into|in|to)|stalking|kill me|going to hurt",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Threat();
 
     [GeneratedRegex(
@@ -388,14 +394,14 @@ public static partial class CrisisDetector
     [GeneratedRegex(
         @"\b(" + DangerWordsNl + @"|overlijden|schaar|gevaar|bang|doodsbang|aangerand|aanrand\w*|sloeg|vecht\w*|gevochten|achtervolg\w*|afscheid\w*|missen|aan ?(gaat |zal |wil |te )?doen|wakker|einde?)\b" +
         @"|\b(" + DangerWordsEn + @"|dies|life|living|scissors|danger|scared|afraid|rape\w*|assault\w*|attack\w*|hit|hitting|beat|beating|punch\w*|goodbye|miss me|go on|going on|be here|ending|end it)\b",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex DangerCue();
 
     // A threat of serious violence, acute unless it clearly lies in the past ("threatened to fire me" is not one).
     [GeneratedRegex(
         @"\bthreaten\w* (me |us )?(to|with) (hit|hurt|kill|beat|stab|attack|shoot|a knife|a gun)|\bdreigt? (me |mij )?(te )?(slaan|vermoorden|dood te (maken|slaan)|neer te steken|in elkaar te slaan|te steken)" +
         @"|\b(beat|beats|beating) (him|her|me|them) (half )?to death\b|\b(slaat|slaan) (hem|haar|me|mij) (half )?dood\b|\b(he'?ll|she'?ll|they'?ll|will|going to|gonna) (kill|shoot|stab) (us|me|everyone|you|them)|\b(ons|iedereen|jullie|mij|me) (allemaal )?(gaat |zal )?(vermoorden|doodmaken|dood maken|neersteken|neerschieten)",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex ViolentThreat();
 
     // An ordinary reason to say goodbye or to put things in order (see HasOrdinaryReason).
@@ -444,7 +450,7 @@ public static partial class CrisisDetector
         @"\b(ik )?denk (er )?(niet|nie) aan (om )?(mezelf|mijzelf|me)\b|\b(ben |ik ben )?(niet|nie) van plan (om )?(mezelf|mijzelf)\b|\bniet suicidaal\b|\b(niets|niks) (ergers|engers|duisterders)\b|\bniet op die manier\b|\bnothing (darker|worse|more) than that\b|\bnot (in )?that way\b|\bnot like that\b|\bgeen (suicidale|zelfmoord) ?gedachten\b" +
         @"|\b(nee|no|nah),? (hoor )?(grapje|geintje|joke|kidding|just kidding)\b|\bjust kidding\b|\bjk\b" +
         @"|\bnot (thinking|planning) (of|about|on|to) (hurting|harming|killing|ending|hurt|harm|kill)\b|\b(i'?m|i am) not (suicidal|going to (hurt|harm|kill) myself)\b|\bno suicidal thoughts\b",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Denial();
 
     // Said to be over, in words that mean it went well: "het is gelukkig voorbij", "achter de rug", "sindsdien gaat het
@@ -464,7 +470,7 @@ public static partial class CrisisDetector
     // Now, next, still, ongoing: then a past marker does not make it over.
     [GeneratedRegex(
         @"\b(nu|now|vandaag|today|vanavond|tonight|vannacht|morgen|tomorrow|straks|zometeen|deze keer|dit keer|this time|sinds|since|elke dag|every day|iedere dag|ga|gaat|gaan|going to|gonna|zal|zullen|will|won'?t|i'?ll|ll|plan\w*|van plan|wacht|waiting|buiten|outside|onderweg|on (his|her|their) way|komt|coming|bang|doodsbang|scared|afraid|terrified|slaat|schopt|hits|is hitting|beating|kicks|laatste bericht|last message|goodbye|afscheid|vaarwel|testament|geregeld|zeg (tegen|maar)|tell (my|them|her|him|hr)|my last|this is my last|(mijn|m'?n|mn) laatste|alive|in leven)\b",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex NowOrNext();
 
     // A wish to die or to hurt oneself in the present tense: never over.
@@ -517,7 +523,7 @@ public static partial class CrisisDetector
         @"|\b(mes|wapen|pistool|knife|gun|weapon) (\w+ )?(meeneemt|meenemen|mee nemen|meebrengt|bring|brings|bringing)\b|\b(medicijnkast|pillen|medicine cabinet|pills)\b.{0,60}\b(laten stoppen|make it (all )?stop)\b" +
         @"|\bniet (voor|vanwege|wegens) (ontslag|een nieuwe baan|pensioen)\b|\bnot (for|because of) (a new job|retirement|leaving)\b" +
         @"|\bdreigt (\w+ ){0,3}(neer te steken|dood te (maken|slaan)|te vermoorden|in elkaar te slaan)\b",
-        RegexOptions.CultureInvariant)]
+        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex MoreSigns();
 
     // Someone else who says they will hurt or kill themselves (set B's phone call): SuicideOrSelfHarm speaks in the first person.
