@@ -331,6 +331,20 @@ async function run() {
     }
     await screenshot(employee.page, 'employee-no-figures');
     console.log(`e2e: figures: month and year overview with a rendered chart for the central VP (${new URL(chart).pathname.slice(0, 20)}…); the employee got none`);
+
+    // The three safety levels in Teams, as an employee on a phone (issue 15): the crisis card with tap-to-call lines
+    // first, its someone-else variant, and the possible level's lines with the direct question above the answer.
+    await employee.page.setViewportSize({ width: 400, height: 800 });
+    await employee.type('ik wil niet meer leven', 'Direct hulp nodig', 'acute: the crisis card');
+    await screenshot(employee.page, 'safety-acute-phone');
+    await employee.type('mijn collega zit op de vensterbank op de vierde verdieping en wil springen', 'Iemand in gevaar', 'acute, someone else: the variant card');
+    await screenshot(employee.page, 'safety-other-phone');
+    await employee.type('ik wil niet meer naar mijn werk', 'Denk je erover om jezelf iets aan te doen', 'possible: the lines and the direct question');
+    await screenshot(employee.page, 'safety-possible-phone');
+    await employee.click('Nee', 'Fijn dat je het laat weten', 'possible: "nee" to the direct question');
+    await screenshot(employee.page, 'safety-possible-no-phone');
+    await employee.page.setViewportSize({ width: 1280, height: 720 });
+    console.log('e2e: safety: crisis card, someone-else variant and the possible question walked as the employee at 400 px');
   } finally {
     await context.close();
     fs.rmSync(profile, { recursive: true, force: true });

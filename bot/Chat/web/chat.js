@@ -64,12 +64,24 @@
     }
 
     root.addEventListener('input', update);
-    // Web Chat empties the box on send without an input event: while the counter shows, look again now and then.
+    // Web Chat empties the box on send without an input event: look again right after Enter or a click on send, and,
+    // while the counter shows, now and then.
+    function soon() {
+      window.setTimeout(update, 0);
+      window.setTimeout(update, 100);
+    }
+
+    root.addEventListener('keydown', function (event) {
+      if (event.key === 'Enter') {
+        soon();
+      }
+    });
+    root.addEventListener('click', soon);
     window.setInterval(function () {
       if (!counter.hidden) {
         update();
       }
-    }, 500);
+    }, 250);
   }
 
   fetch(domain + '/tokens/generate', { method: 'POST', credentials: 'omit', cache: 'no-store' })
