@@ -75,6 +75,7 @@ internal static class KbSafetyEval
                 "--weight" => settings with { CrisisWeight = (float)value },
                 "--pattern" => settings with { PatternAcuteAt = value },
                 "--strong" => settings with { StrongAcuteAt = value },
+                "--no-cue" => settings with { NoCueAcuteAt = value },
                 "--short-words" => settings with { ShortWords = (int)value },
                 "--short-acute" => settings with { ShortAcuteAt = value },
                 "--short-possible" => settings with { ShortPossibleAt = value },

@@ -62,6 +62,9 @@ public sealed record ScreenerSettings
     /// </summary>
     public double StrongAcuteAt { get; init; } = 0.02;
 
+    /// <summary>Model probability from which a message with no pattern and no word of danger is acute (round 6).</summary>
+    public double NoCueAcuteAt { get; init; } = 0.6;
+
     /// <summary>
     /// Model probability from which a weak pattern hit (the word "zelfmoord" or "suicide" alone, a threat long past) is
     /// a floor. Below it the model decides alone: it has learned questions about the topic, grief and memories, which
@@ -317,6 +320,13 @@ public sealed class CrisisScreener
         // can carry it: it asks more of the model there (chosen on cross-validation like the rest).
         var words = CountWords(text);
         var (acuteAt, possibleAt) = words <= settings.ShortWords ? (settings.ShortAcuteAt, settings.ShortPossibleAt) : (settings.AcuteAt, settings.PossibleAt);
+        // With no pattern and no word of danger at all ("is the parking garage open on saturday"), the model alone must be
+        // surer before the crisis card replaces the answer; below that the lines and the question still come first.
+        if (floor == PatternFloor.None && score >= acuteAt && score < settings.NoCueAcuteAt && !CrisisDetector.HasDangerCue(text))
+        {
+            acuteAt = settings.NoCueAcuteAt;
+        }
+
         var level = score >= acuteAt && !oneWord ? SafetyLevel.Acute
             : score >= possibleAt && !oneWord ? SafetyLevel.Possible
             : SafetyLevel.None;
