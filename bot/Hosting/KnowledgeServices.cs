@@ -65,9 +65,11 @@ public static partial class KnowledgeServices
         public Task StartAsync(CancellationToken cancellationToken)
         {
             var watch = System.Diagnostics.Stopwatch.StartNew();
-            // The screener and the recogniser train side by side (two cores; most of the cold start is training).
+            // The screener, the crisis patterns and the recogniser are built side by side (two cores).
+            var patterns = Task.Run(CrisisDetector.WarmUp, cancellationToken);
             var screener = Task.Run(() => services.GetRequiredService<CrisisScreener>(), cancellationToken);
             var recogniser = services.GetRequiredService<QuestionClassifier>();
+            patterns.GetAwaiter().GetResult();
             recogniser.Classify("hallo", State.Language.Nl);
             screener.GetAwaiter().GetResult();
             foreach (var (kind, source) in services.GetRequiredService<ModelStore>().Sources.OrderBy(x => x.Key, StringComparer.Ordinal))

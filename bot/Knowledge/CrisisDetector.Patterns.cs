@@ -6,9 +6,26 @@ namespace VpWijzer.Knowledge;
 // them (FloorOf, IsOverAndDone, HasOrdinaryReason…) are in CrisisDetector.cs.
 public static partial class CrisisDetector
 {
+    /// <summary>
+    /// Builds every pattern once, in parallel: the non-backtracking ones construct their automata at first use (tens of
+    /// ms each), which would otherwise fall on the start-up's critical path or on the first message (round 6).
+    /// </summary>
+    public static void WarmUp() =>
+        Parallel.ForEach(Patterns, pattern => pattern().IsMatch("warm-up"));
+
+    private static readonly Func<Regex>[] Patterns =
+    [
+        SuicideOrSelfHarm, TopicWord, FarewellOrOverdose, WarningSigns, AfterImGone, JumpInFront, Hypothetical,
+        PillAmount, Taken, Overdose, MedicationWord, NotBreathing, Collapse, Urgency, Exercise, Behind, Again, Joke,
+        SuicideOrSelfHarmLookAhead, AcuteAlways, AcuteNow, Threat, Immediacy, DangerCue, ViolentThreat, OrdinaryReason,
+        DeathIdiom, HardDangerCue, DeniedOrdinaryReason, Hyperbole, Denial, Over, NowOrNext, PresentWish, SureMeans,
+        SureSigns, SureSignsLookAhead, MoreSigns, OtherSuicidal, GivingAway, NowWord, NotRealMarker, LongAgo,
+    ];
+
     // Suicide and self-harm, Dutch and English, explicit and common indirect phrasings. On the non-backtracking engine:
     // linear in the text, and 13 -> 2 µs per message for this long alternation (issue 10; docs/BENCHMARKS.md). The
-    // engine builds its automaton lazily (a few MB in all); only patterns with look-arounds, which it lacks, stay backtracking.
+    // engine builds its automaton at first use (tens of ms for a long pattern: see WarmUp), so only the patterns that run on
+    // every message and cost most on the backtracking engine use it (docs/BENCHMARKS.md, round 6).
     [GeneratedRegex(
         @"\b(een )?eind(e)? (aan|van) (mijn|m'n|mn|m n|het|me) (leven|bestaan)|er (een )?eind(e)? aan (te )?(maken|make|maak|maakt|gemaakt)|\been eind(e)? aan alles (te )?(maken|maak)|er (zelf )?(een )?einde aan" +
         @"|uit het leven (te )?(stappen|gaan)|\bmijn leven (te )?(beeindigen|nemen)|leven beeindigen" +
@@ -104,7 +121,7 @@ public static partial class CrisisDetector
     [GeneratedRegex(@"\b(collapsed|fainted|passed out|slumped|unconscious|in ?elkaar ?gezakt|onderuit ?gezakt|flauw ?gevallen|bewusteloos|buiten bewustzijn|(heeft|has|is having|having) (nu |now )?(een |a )?(hartstilstand|hartaanval|heart attack|cardiac arrest|epileptische aanval|seizure|insult))\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
     private static partial Regex Collapse();
 
-    [GeneratedRegex(@"\b(net|zojuist|just|nu|now|what (do|should|can) (i|we) do|wat (moet|moeten|kan) (ik|we)|help|hulp|ambulance|112|reanim\w*|cpr|aed|bloedt|bleeding|not responding|reageert niet)\b", RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+    [GeneratedRegex(@"\b(net|zojuist|just|nu|now|what (do|should|can) (i|we) do|wat (moet|moeten|kan) (ik|we)|help|hulp|ambulance|112|reanim\w*|cpr|aed|bloedt|bleeding|not responding|reageert niet)\b", RegexOptions.CultureInvariant)]
     private static partial Regex Urgency();
 
     [GeneratedRegex(@"\b(drill|oefening|cursus|course|training|bhv)\b", RegexOptions.CultureInvariant)]
@@ -146,7 +163,7 @@ public static partial class CrisisDetector
     [GeneratedRegex(
         @"bedreig|dreigt|dreigen|(^|\s)sla(at|an)?\b|geslagen|aangevallen|valt (me|mij) aan|mishandel|schopt|schoppen|achtervolg|stalk|vermoorden|dood (maken|slaan)|pijn doen|aanrand|aangerand|bang dat (hij|zij|ze) (me|mij)" +
         @"|threaten|\bhit(ting)? me|\bhurt(ing)? me|attack|beat(ing)? me|following me|followed me (into|in|to)|stalking|kill me|going to hurt",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex Threat();
 
     [GeneratedRegex(
@@ -218,7 +235,7 @@ public static partial class CrisisDetector
         @"\b(ik )?denk (er )?(niet|nie) aan (om )?(mezelf|mijzelf|me)\b|\b(ben |ik ben )?(niet|nie) van plan (om )?(mezelf|mijzelf)\b|\bniet suicidaal\b|\b(niets|niks) (ergers|engers|duisterders)\b|\bniet op die manier\b|\bnothing (darker|worse|more) than that\b|\bnot (in )?that way\b|\bnot like that\b|\bgeen (suicidale|zelfmoord) ?gedachten\b" +
         @"|\b(nee|no|nah),? (hoor )?(grapje|geintje|joke|kidding|just kidding)\b|\bjust kidding\b|\bjk\b" +
         @"|\bnot (thinking|planning) (of|about|on|to) (hurting|harming|killing|ending|hurt|harm|kill)\b|\b(i'?m|i am) not (suicidal|going to (hurt|harm|kill) myself)\b|\bno suicidal thoughts\b",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex Denial();
 
     // Said to be over, in words that mean it went well: "het is gelukkig voorbij", "achter de rug", "sindsdien gaat het
@@ -238,7 +255,7 @@ public static partial class CrisisDetector
     // Now, next, still, ongoing: then a past marker does not make it over.
     [GeneratedRegex(
         @"\b(nu|now|vandaag|today|vanavond|tonight|vannacht|morgen|tomorrow|straks|zometeen|deze keer|dit keer|this time|sinds|since|elke dag|every day|iedere dag|ga|gaat|gaan|going to|gonna|zal|zullen|will|won'?t|i'?ll|ll|plan\w*|van plan|wacht|waiting|buiten|outside|onderweg|on (his|her|their) way|komt|coming|bang|doodsbang|scared|afraid|terrified|slaat|schopt|hits|is hitting|beating|kicks|laatste bericht|last message|goodbye|afscheid|vaarwel|testament|geregeld|zeg (tegen|maar)|tell (my|them|her|him|hr)|my last|this is my last|(mijn|m'?n|mn) laatste|alive|in leven)\b",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex NowOrNext();
 
     // A wish to die or to hurt oneself in the present tense: never over.
@@ -257,7 +274,7 @@ public static partial class CrisisDetector
         @"|\b(zit|zat|sta|staar|kijk|kijken|kijkt) (\w+ ){0,3}(naar )?(de |het |mijn |mn |m'n |die )?(pillen|pilletjes|messen|mes|mesje|mesjes|touw|strop|scheermesje|scheermesjes) (te )?(staren|kijken|te kijken)?\b|\b(staring|looking|stare) (\w+ ){0,2}at (the |my |those )?(pills|knives|knife|rope|blade|blades|razor)\b" +
         @"|\b(het |de |een )?(touw|strop|mes|mesje|pillen|pilletjes|medicijnen|tabletten|slaappillen) (ligt|liggen|hangt|staat|staan) (\w+ ){0,2}klaar\b|\b(rope|knife|blade|pills) (is |are )?(ready|laid out|on the table in front of me)\b|\b(holding|hold) (a |the |my )?(blade|knife|razor) (to|against) (my )?(wrist|arm|throat)" +
         @"|\bstuur (\w+ )?om ?(te )?(gooien|gooi)\b|\b(tegen een|tegen de|into a|into the) (boom|muur|pijler|vrachtwagen|tree|wall|pillar|truck|lorry) (aan )?(rijden|rij|te rijden|te knallen|drive|driving|crash\w*|steer\w*)\b|\b(drive|crash|steer|swerve) (\w+ ){0,2}(into|off) (a|the) (tree|wall|bridge|truck|lorry|oncoming)",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex SureMeans();
 
     // More sure signs, in two parts for the non-backtracking engine's size limit.
@@ -269,7 +286,7 @@ public static partial class CrisisDetector
         @"|\b(me|mij|mezelf) (\w+ )?(verstopt|verschuild|opgesloten) (\w+ ){0,2}(op|in) (de|het|een) (wc|toilet|kast|kantoor|archief)\b|\b(verstop|verstopt|verschuil|verschuilt) (me|mij|mezelf|ik me|zich) (\w+ ){0,3}(op|in|achter|onder) (de|het|een) (wc|toilet|kast|kantoor|bureau|bus|auto|archief)|\b(hiding|hide|locked myself|i'?m locked) (\w+ ){0,2}in (the|a) (toilet|bathroom|wc|loo|closet|cupboard|office|van|storage)" +
         @"|\b(staat|is|zijn) (\w+ ){0,4}(met )?(dingen|spullen|stoelen|glazen|flessen) te (gooien|smijten)\b" +
         @"|\b(krasjes|krassen|sneetjes|snijwonden|wondjes) (\w+ ){0,2}(op|in) (mijn|mn|m'n) (arm|armen|been|benen|pols|polsen|huid|buik|dijen)\b (\w+ ){0,2}(gemaakt|gezet)|\b(made|put) (fresh |new )?(cuts|scratches) (on|in) my (arm|arms|legs|leg|wrists|wrist|skin|thighs)",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex SureSigns();
 
     // The sure signs that need a look-ahead: a roof, a ledge or a bridge with a jump, not "jump at the chance".
@@ -298,13 +315,13 @@ public static partial class CrisisDetector
     [GeneratedRegex(
         @"\bzich(zelf)? (\w+ ){0,2}(iets|wat) (aan ?(te )?doen|aandoet|aandoen|gaat aandoen)\b|\bzichzelf (van kant|van het leven|op ?hangen|ophangt)|\b(zijn|haar) (eigen )?leven (te )?(beeindigen|beeindigt|nemen|neemt)\b|\ber (zelf )?een eind(e)? aan (te )?(maken|maakt)\b" +
         @"|\b(kill|hurt|harm|kills|hurts|harms|killing|hurting|harming) (himself|herself|themselves|themself)\b|\bend (his|her|their) (own )?life\b",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex OtherSuicidal();
 
     // Pets and plants given away: a warning sign unless an ordinary reason is named (a move, a new job, leave).
     [GeneratedRegex(
         @"\b(mijn|mn|m'n|my) (kat|katten|poes|hond|honden|cat|cats|dog|dogs|planten|plants) (gaat|gaan|go|goes|is going|are going) (\w+ ){0,2}(naar|to)\b|\b(gave|given|give|giving|geef|gegeven|weggegeven|weg ?gegeven) (away )?(\w+ ){0,1}(my|mijn|mn|m'n) (cat|cats|dog|dogs|plants|kat|katten|hond|planten)\b|\b(mijn|mn|m'n) (kat|hond|planten) (\w+ ){0,2}(weggegeven|weg ?gegeven|ondergebracht)",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex GivingAway();
 
     [GeneratedRegex(@"\b(now|tonight|vannacht|zometeen|straks)\b", RegexOptions.CultureInvariant)]
@@ -317,7 +334,7 @@ public static partial class CrisisDetector
         @"|\b(welke|wat zijn) (de )?(signalen|tekenen|waarschuwingssignalen)\b|\b(are there|what are) (the |any )?(warning )?signs\b|\bals (een|iemand) (\w+ ){0,12}(wat moet|hoe moet|wat doe|wat kan) (ik|je|we)\b|\bif (a|someone|somebody) (\w+ ){0,12}what (do|should|can) (i|we)\b|\b(mag|moet|kan) (ik|je) (112|113|de politie) bellen als\b|\b(should|can|may) i call (112|113|the police) (if|when)\b" +
         @"|\bwat (zeg|moet|kan) (je|ik|we) (zeggen )?(tegen|als|wanneer) (iemand|een)\b|\bwhat (do|should|can) (i|you|we) say (to|when|if) (someone|somebody|a|an)\b|\b(voorbereid (zijn|te zijn)|be prepared|want to be prepared)\b" +
         @"|\b(bhv|ehbo|first aid|cursus|training|course|workshop|oefening|drill)\b|\b(maakte|maakt|made) (\w+ ){0,2}(een )?(grap|joke)\b|\b(meent|meende) (het|dat) (echt )?(niet|nie)\b|\b(didn'?t|doesn'?t|did not|does not) mean it\b|\b(was|is) (maar |just |only )?(een |a )?(grap|joke|grapje)\b",
-        RegexOptions.CultureInvariant | RegexOptions.NonBacktracking)]
+        RegexOptions.CultureInvariant)]
     private static partial Regex NotRealMarker();
 
     // Clearly in the past: then it is not acute, whatever the words (the regexes above still win).
