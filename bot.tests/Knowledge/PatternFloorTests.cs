@@ -205,8 +205,16 @@ public sealed class PatternFloorTests
     [InlineData("mijn laptop heeft zelfmoord gepleegd, alles weg")]
     [InlineData("ik sta op springen zo druk is het")]
     [InlineData("mijn rug is kapot, ik wil dood. nee grapje")]
+    [InlineData("ik heb mijn hele leven al last van stress, nu met deze baas is het te veel")]
     public void Level_IdiomOrJoke_AtMostPossibleWhateverTheScore(string text) =>
         Assert.Equal(SafetyLevel.Possible, CrisisScreener.Level(text, 0.99, new ScreenerSettings()));
+
+    // "Mijn hele leven" is an idiom only as a duration ("mijn hele leven al"): "my whole life is pointless now" is not one.
+    [Theory]
+    [InlineData("my whole life is pointless now")]
+    [InlineData("mijn hele leven is kapot en niemand merkt het")]
+    public void WithoutDeathIdioms_ALifeThatIsNotADuration_KeptAsWritten(string text) =>
+        Assert.Null(CrisisDetector.WithoutDeathIdioms(text));
 
     [Theory]
     [InlineData("my cat goes to my sister and i gave my plants away. thanks for everything")]
