@@ -1,3 +1,5 @@
+using System.Reflection;
+using System.Text.RegularExpressions;
 using VpWijzer.Knowledge;
 
 namespace VpWijzer.Tests.Knowledge;
@@ -227,6 +229,44 @@ public sealed class PatternFloorTests
     {
         Assert.Equal(PatternFloor.None, CrisisDetector.FloorOf("mijn kat gaat naar mijn zus als ik op vakantie ben"));
         Assert.Equal(PatternFloor.None, CrisisDetector.FloorOf("mijn moeder bewaart haar medicijnen in de koelkast, mag dat op het werk ook"));
+    }
+
+    [Fact]
+    public void WithoutDeathIdioms_KillMyselfLaughingAndAccents_TakenOut()
+    {
+        var plain = CrisisDetector.WithoutDeathIdioms("Gonna kill myself laughing if they rename the department");
+
+        Assert.NotNull(plain);
+        Assert.DoesNotContain("kill", plain, StringComparison.Ordinal);
+        Assert.Contains("if they rename the department", plain, StringComparison.Ordinal);
+        Assert.NotNull(CrisisDetector.WithoutDeathIdioms("ik schaam me dóód"));
+    }
+
+    // CrisisDetector.WarmUp builds the patterns it lists; one left out would be built on a user's first message instead.
+    [Fact]
+    public void WarmUp_ListsEveryPattern()
+    {
+        var patterns = typeof(CrisisDetector).GetMethods(BindingFlags.Static | BindingFlags.NonPublic)
+            .Where(m => m.ReturnType == typeof(Regex) && m.GetParameters().Length == 0)
+            .Select(m => m.Name)
+            .Order(StringComparer.Ordinal);
+        var listed = ((Func<Regex>[])typeof(CrisisDetector).GetField("Patterns", BindingFlags.Static | BindingFlags.NonPublic)!.GetValue(null)!)
+            .Select(p => p.Method.Name)
+            .Order(StringComparer.Ordinal);
+
+        Assert.Equal(patterns, listed);
+    }
+
+    // Anyone who can reach the chat can send 20 000 characters built from the patterns' own prefixes: the floor still
+    // reads it to the end (every pattern is linear or bounded; a backtracking blow-up would stall this test).
+    [Fact]
+    public void FloorOf_AdversarialLongMessage_ReadToTheEnd()
+    {
+        var filler = string.Concat(Enumerable.Repeat("ik hoor hem staat met mijn pillen naar de messen te als ik nog een ", 300));
+        var text = filler[..19_980] + " ik wil dood";
+
+        Assert.Equal(PatternFloor.Strong, CrisisDetector.FloorOf(text));
+        Assert.Equal(PatternFloor.None, CrisisDetector.FloorOf(filler[..20_000].Replace("pillen", "pennen", StringComparison.Ordinal).Replace("messen", "mappen", StringComparison.Ordinal).Replace("hoor", "zie", StringComparison.Ordinal)));
     }
 
     [Fact]

@@ -138,15 +138,6 @@ public static partial class CrisisDetector
     /// <summary>The text with its idioms of death taken out ("doodmoe", "dead tired", "zuigt het leven uit me"), normalised; null when it has none.</summary>
     public static string? WithoutDeathIdioms(string text)
     {
-        if (text.IndexOf("dood", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("dead", StringComparison.OrdinalIgnoreCase) < 0
-            && text.IndexOf("leven", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("life", StringComparison.OrdinalIgnoreCase) < 0
-            && text.IndexOf("suicide", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("zelfmoord", StringComparison.OrdinalIgnoreCase) < 0
-            && text.IndexOf("death", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("dying", StringComparison.OrdinalIgnoreCase) < 0
-            && text.IndexOf("kill me", StringComparison.OrdinalIgnoreCase) < 0 && text.IndexOf("springen", StringComparison.OrdinalIgnoreCase) < 0)
-        {
-            return null;
-        }
-
         var normalized = Normalize(text);
         var plain = DeathIdiom().Replace(normalized, " ");
         return string.Equals(plain, normalized, StringComparison.Ordinal) ? null : plain;
